@@ -1,0 +1,71 @@
+"""Site-wide views: the language redirect at ``/``, the text-size control and the error pages."""
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation.trans_real import parse_accept_lang_header
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+# The first part of a browser's language tag, mapped to the site's language for it.
+_PRIMARY_LANGUAGE = {"ko": "ko", "en": "en", "zh": "zh-hans"}
+# Foreign visitors who read none of our languages most often share English.
+_DEFAULT_VISITOR_LANGUAGE = "en"
+
+
+def language_for(accept_language: str) -> str:
+    """The site language for an Accept-Language header: Korean, any Chinese -> zh-hans, else English."""
+    for tag, _quality in parse_accept_lang_header(accept_language):
+        language = _PRIMARY_LANGUAGE.get(tag.split("-")[0].lower())
+        if language:
+            return language
+    return _DEFAULT_VISITOR_LANGUAGE
+
+
+@require_GET
+@vary_on_headers("Accept-Language", "Cookie")
+def root_redirect(request):
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if language not in dict(settings.LANGUAGES):
+        language = language_for(request.headers.get("Accept-Language", ""))
+    with translation.override(language):
+        return HttpResponseRedirect(reverse("home"))
+
+
+def safe_next(request, fallback: str = "/") -> str:
+    """The ``next`` parameter if it points into this site, else ``fallback``."""
+    target = request.GET.get("next") or request.POST.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return fallback
+
+
+@require_GET
+def text_size(request, size):
+    """Remember the visitor's text size in a cookie and return to the page they were on (works without JS)."""
+    sizes = settings.TEXT_SIZES
+    current = request.COOKIES.get(settings.TEXT_SIZE_COOKIE, "normal")
+    if current not in sizes:
+        current = "normal"
+    if size == "larger":
+        chosen = sizes[min(sizes.index(current) + 1, len(sizes) - 1)]
+    elif size == "smaller":
+        chosen = sizes[max(sizes.index(current) - 1, 0)]
+    else:
+        chosen = "normal"
+    response = HttpResponseRedirect(safe_next(request))
+    response.set_cookie(
+        settings.TEXT_SIZE_COOKIE, chosen, max_age=365 * 24 * 3600, samesite="Lax", secure=request.is_secure()
+    )
+    return response
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

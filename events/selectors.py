@@ -1,0 +1,57 @@
+"""Reads of published events."""
+
+from itertools import groupby
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from programs.models import City, Program
+
+from .models import Event
+
+
+def _with_cities(queryset: QuerySet[Event]) -> QuerySet[Event]:
+    return queryset.prefetch_related(
+        Prefetch("cities", queryset=City.objects.published(), to_attr="published_cities")
+    )
+
+
+def upcoming_events(*, limit: int | None = None) -> QuerySet[Event]:
+    """Published events not yet over, soonest first."""
+    queryset = _with_cities(Event.objects.published().upcoming().order_by("starts_at", "order", "pk"))
+    return queryset[:limit] if limit else queryset
+
+
+def past_events(*, limit: int | None = None) -> QuerySet[Event]:
+    """Published events that are over, most recent first."""
+    queryset = _with_cities(Event.objects.published().past().order_by("-starts_at", "order", "pk"))
+    return queryset[:limit] if limit else queryset
+
+
+def past_events_by_year() -> list[tuple[int, list[Event]]]:
+    """Past events grouped by the year they started in (local time), newest year first."""
+    tz = timezone.get_current_timezone()
+    events = list(past_events())
+    return [
+        (year, list(items))
+        for year, items in groupby(events, key=lambda event: event.starts_at.astimezone(tz).year)
+    ]
+
+
+def event_get(*, slug: str) -> Event:
+    """A published event with its (published) program and cities."""
+    return get_object_or_404(
+        _with_cities(
+            Event.objects.published().select_related("program")
+        ),
+        slug=slug,
+    )
+
+
+def event_program(event: Event) -> Program | None:
+    """The event's program, if the public may see it."""
+    program = event.program
+    if program and program.status == "published":
+        return program
+    return None

@@ -1,0 +1,23 @@
+from django.conf import settings
+
+
+def site(request):
+    """What every page's layout needs: the office's contact and the visitor's text size."""
+    size = request.COOKIES.get(settings.TEXT_SIZE_COOKIE, "normal")
+    if size not in settings.TEXT_SIZES:
+        size = "normal"
+    return {
+        "section": _section(request),
+        "office_contact": settings.OFFICE_CONTACT,
+        "text_size": size,
+    }
+
+
+def _section(request) -> str:
+    """The main menu entry the current page belongs to, for ``aria-current``."""
+    match = request.resolver_match
+    if match is None:
+        return ""
+    if match.namespace == "programs":
+        return "cities" if match.url_name.startswith("city") else "programs"
+    return match.namespace

@@ -1,0 +1,114 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+
+class Publishable(models.Model):
+    """Fields every piece of public content shares: an address, a place in lists and a status."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
+    order = models.PositiveIntegerField(_("order"), default=0, help_text=_("Lower numbers are listed first."))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+
+class Category(Publishable):
+    name = models.CharField(_("name"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("programs:category", kwargs={"slug": self.slug})
+
+
+class City(Publishable):
+    class Relationship(models.TextChoices):
+        SISTER = "sister", _("Sister city")
+        FRIENDSHIP = "friendship", _("Friendship city")
+
+    name = models.CharField(_("name"), max_length=120)
+    country = models.CharField(_("country"), max_length=120)
+    relationship = models.CharField(
+        _("relationship"), max_length=12, choices=Relationship.choices, default=Relationship.SISTER
+    )
+    agreement_date = models.DateField(_("agreement date"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    image = models.ImageField(_("image"), upload_to="cities/", blank=True)
+    image_alt = models.CharField(_("image description"), max_length=250, blank=True)
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("programs:city", kwargs={"slug": self.slug})
+
+
+class Program(Publishable):
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="programs"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for lists."))
+    detail = models.TextField(_("detail"), blank=True, help_text=_("What the program is for."))
+    activities = models.TextField(
+        _("activities"), blank=True, help_text=_("What takes place; one activity per line.")
+    )
+    eligibility = models.TextField(_("who can take part"), blank=True)
+    cities = models.ManyToManyField(City, verbose_name=_("partner cities"), blank=True, related_name="programs")
+    image = models.ImageField(_("image"), upload_to="programs/", blank=True)
+    image_alt = models.CharField(_("image description"), max_length=250, blank=True)
+    opens_at = models.DateTimeField(_("applications open"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("applications close"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    contact = models.CharField(_("contact"), max_length=250, blank=True)
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__isnull=True)
+                | models.Q(opens_at__isnull=True)
+                | models.Q(closes_at__gt=models.F("opens_at")),
+                name="program_window_order",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("programs:detail", kwargs={"slug": self.slug})
+
+    @property
+    def activity_lines(self):
+        return [line.strip(" -•\t") for line in self.activities.splitlines() if line.strip(" -•\t")]

@@ -1,0 +1,43 @@
+"""Template helpers used across the portal's pages."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.translation import get_language
+
+from programs.i18n import shown_language
+
+register = template.Library()
+
+
+@register.simple_tag
+def field_lang(obj, field):
+    """`` lang="xx"`` when the text of ``obj.field`` is shown in a fallback language, else nothing.
+
+    Put it inside the opening tag of the element holding the text, so screen readers read the
+    fallback text in its own language: ``<h1{% field_lang program "title" %}>``.
+    """
+    lang = shown_language(obj, field)
+    if lang and lang != get_language():
+        return format_html(' lang="{}"', lang)
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The current page in each language: ``[{code, name, url, current}]``."""
+    request = context["request"]
+    path = request.get_full_path()
+    current = get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": translate_url(path, code),
+                "current": code == current,
+            }
+        )
+    return links
