@@ -19,13 +19,13 @@ def _with_cities(queryset: QuerySet[Event]) -> QuerySet[Event]:
 
 def upcoming_events(*, limit: int | None = None) -> QuerySet[Event]:
     """Published events not yet over, soonest first."""
-    queryset = _with_cities(Event.objects.published().upcoming().order_by("starts_at", "order", "pk"))
+    queryset = Event.objects.published().upcoming().order_by("starts_at", "order", "pk")
     return queryset[:limit] if limit else queryset
 
 
 def past_events(*, limit: int | None = None) -> QuerySet[Event]:
     """Published events that are over, most recent first."""
-    queryset = _with_cities(Event.objects.published().past().order_by("-starts_at", "order", "pk"))
+    queryset = Event.objects.published().past().order_by("-starts_at", "order", "pk")
     return queryset[:limit] if limit else queryset
 
 
@@ -42,9 +42,7 @@ def past_events_by_year() -> list[tuple[int, list[Event]]]:
 def event_get(*, slug: str) -> Event:
     """A published event with its (published) program and cities."""
     return get_object_or_404(
-        _with_cities(
-            Event.objects.published().select_related("program")
-        ),
+        _with_cities(Event.objects.published().select_related("program", "program__category")),
         slug=slug,
     )
 
@@ -52,6 +50,6 @@ def event_get(*, slug: str) -> Event:
 def event_program(event: Event) -> Program | None:
     """The event's program, if the public may see it."""
     program = event.program
-    if program and program.status == "published":
+    if program and program.status == "published" and program.category.status == "published":
         return program
     return None
