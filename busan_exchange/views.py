@@ -1,7 +1,9 @@
 """Site-wide views: the language redirect at ``/``, the text-size control and the error pages."""
 
+import logging
+
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -9,6 +11,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
+
+logger = logging.getLogger(__name__)
 
 # The first part of a browser's language tag, mapped to the site's language for it.
 _PRIMARY_LANGUAGE = {"ko": "ko", "en": "en", "zh": "zh-hans"}
@@ -68,4 +72,11 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    """The error page in the site's layout; a bare page if even the layout cannot be rendered."""
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:  # the database or a template may be what failed
+        logger.exception("The 500 page could not be rendered in the site's layout")
+        return HttpResponseServerError(
+            "<!DOCTYPE html><title>500</title><h1>Server error</h1>", content_type="text/html; charset=utf-8"
+        )
