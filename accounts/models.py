@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -39,6 +41,12 @@ class User(AbstractUser):
     language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
+    phone = models.CharField(
+        _("phone number"),
+        max_length=30,
+        blank=True,
+        help_text=_("Optional. Kept only while the member consents to the optional items."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -57,3 +65,45 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.name or self.email.split("@")[0]
+
+
+class ConsentQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class Consent(models.Model):
+    """A consent a member gave: to what (kind), to which version of its text, in which language and when.
+
+    Withdrawing sets ``withdrawn_at``; giving it again adds a new row, so the history stays.
+    """
+
+    class Kind(models.TextChoices):
+        REQUIRED_TERMS = "required_terms", _("Collection and use of personal information (required)")
+        OPTIONAL_MARKETING = "optional_marketing", _("Phone number and news by email (optional)")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("member"), on_delete=models.CASCADE, related_name="consents"
+    )
+    kind = models.CharField(_("consent"), max_length=32, choices=Kind.choices)
+    version = models.CharField(_("text version"), max_length=20)
+    language = models.CharField(_("language of the text"), max_length=10, choices=settings.LANGUAGES)
+    given_at = models.DateTimeField(_("given"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["given_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_active_consent_per_kind",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.kind} · {self.version}"

@@ -1,0 +1,130 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .consents import OPTIONAL_MARKETING, REQUIRED_TERMS
+from .models import Consent, User
+
+PHONE_WITHOUT_CONSENT = _("To give a phone number, tick the optional consent too, or leave the number empty.")
+
+
+def _phone_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Phone number (optional)"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+
+
+def _language_field() -> forms.ChoiceField:
+    return forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+
+
+class SignupForm(AllauthSignupForm):
+    """Sign-up: email, name, preferred language, password twice, then the required and optional consents."""
+
+    name = forms.CharField(
+        label=_("Name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    language = _language_field()
+    consent_required = forms.BooleanField(
+        label=REQUIRED_TERMS.agree_label,
+        error_messages={"required": _("Without this consent you cannot become a member.")},
+    )
+    consent_optional = forms.BooleanField(label=OPTIONAL_MARKETING.agree_label, required=False)
+    phone = _phone_field()
+
+    required_text = REQUIRED_TERMS
+    optional_text = OPTIONAL_MARKETING
+    field_order = [
+        "email",
+        "name",
+        "language",
+        "password1",
+        "password2",
+        "consent_required",
+        "consent_optional",
+        "phone",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = get_language()
+        self.fields["email"].widget.attrs.pop("placeholder", None)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        for name in ("password1", "password2"):
+            if name in self.fields:
+                self.fields[name].widget.attrs.pop("placeholder", None)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("phone") and not cleaned_data.get("consent_optional"):
+            self.add_error("phone", PHONE_WITHOUT_CONSENT)
+        return cleaned_data
+
+    def save(self, request):
+        with transaction.atomic():
+            return super().save(request)
+
+    def custom_signup(self, request, user):
+        services.consents_record_signup(
+            user=user, optional=self.cleaned_data.get("consent_optional", False), language=get_language()
+        )
+
+
+class ProfileForm(forms.ModelForm):
+    language = _language_field()
+    phone = _phone_field()
+
+    class Meta:
+        model = User
+        fields = ["name", "language", "phone"]
+        widgets = {"name": forms.TextInput(attrs={"autocomplete": "name"})}
+
+    def __init__(self, *args, has_optional_consent: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.has_optional_consent = has_optional_consent
+        self.fields["name"].required = True
+        if not has_optional_consent:
+            self.fields["phone"].help_text = _(
+                "You can give a phone number once you give the optional consent."
+            )
+
+    def clean_phone(self):
+        phone = self.cleaned_data.get("phone", "").strip()
+        if phone and not self.has_optional_consent:
+            raise forms.ValidationError(_("To keep a phone number, first give the optional consent."))
+        return phone
+
+
+class ConsentChangeForm(forms.Form):
+    """Withdraw or give again the optional consent."""
+
+    action = forms.ChoiceField(choices=[("give", "give"), ("withdraw", "withdraw")])
+    kind = forms.ChoiceField(
+        choices=[(Consent.Kind.OPTIONAL_MARKETING, Consent.Kind.OPTIONAL_MARKETING.label)]
+    )
+
+
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Enter your password to confirm that you want to delete your account."),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."))
+        return password

@@ -1,0 +1,101 @@
+"""Login rate limits (site and admin) and enumeration-safe answers."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils.translation import override
+
+from accounts.models import User
+from accounts.tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, lang="en"):
+    with override(lang):
+        return reverse(name)
+
+
+def test_repeated_failed_logins_answer_429(client):
+    member = UserFactory()
+    statuses = [
+        client.post(url("account_login"), {"login": member.email, "password": "wrong"}).status_code
+        for _ in range(6)
+    ]
+    assert statuses[:5] == [200] * 5
+    assert statuses[5] == 429
+    # Even the right password is refused while the limit holds; the answer is a page of the site.
+    response = client.post(url("account_login"), {"login": member.email, "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+    assert 'class="site-header"' in response.content.decode()
+
+
+def test_repeated_failed_admin_logins_answer_429(client):
+    staff = UserFactory(is_staff=True)
+    admin_login = url("admin:login")
+    assert admin_login == "/en/admin/login/"
+    statuses = [
+        client.post(admin_login, {"username": staff.email, "password": "wrong"}).status_code for _ in range(6)
+    ]
+    assert statuses[:5] == [200] * 5
+    assert statuses[5] == 429
+
+
+def test_admin_login_still_works_within_the_limit(client):
+    staff = UserFactory(is_staff=True)
+    client.post(url("admin:login"), {"username": staff.email, "password": "wrong"})
+    response = client.post(url("admin:login"), {"username": staff.email, "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_failed_logins_share_one_budget_between_site_and_admin(client):
+    member = UserFactory(is_staff=True)
+    for _ in range(5):
+        client.post(url("account_login"), {"login": member.email, "password": "wrong"})
+    assert client.post(url("admin:login"), {"username": member.email, "password": "wrong"}).status_code == 429
+
+
+def _signup(client, email):
+    return client.post(
+        url("account_signup"),
+        {
+            "email": email,
+            "name": "Someone",
+            "language": "en",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "consent_required": "on",
+        },
+    )
+
+
+def test_signup_with_an_existing_email_looks_like_success(client):
+    existing = UserFactory(language="zh-hans")
+    fresh = _signup(client, "new.member@example.org")
+    client.logout()
+    repeat = _signup(client, existing.email)
+    assert (repeat.status_code, repeat["Location"]) == (fresh.status_code, fresh["Location"])
+    assert User.objects.filter(email=existing.email).count() == 1
+    # The owner of the address is told, in their own language, that they already have an account.
+    assert mail.outbox[-1].to == [existing.email]
+    assert "/zh-hans/accounts/password/reset/" in mail.outbox[-1].body
+
+
+def test_password_reset_for_an_unknown_email_looks_like_success(client):
+    member = UserFactory()
+    known = client.post(url("account_reset_password"), {"email": member.email})
+    unknown = client.post(url("account_reset_password"), {"email": "nobody@example.org"})
+    assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])
+    assert [m.to for m in mail.outbox] == [[member.email], ["nobody@example.org"]]
+
+
+def test_password_reset_mail_is_in_the_members_language_with_a_working_link(client):
+    member = UserFactory(language="ko")
+    client.post(url("account_reset_password"), {"email": member.email})
+    body = mail.outbox[0].body
+    link = next(word for word in body.split() if "/password/reset/key/" in word)
+    assert "/ko/accounts/password/reset/key/" in link
+    response = client.get(link.replace("http://testserver", ""), follow=True)
+    assert response.status_code == 200
+    assert 'name="password1"' in response.content.decode()

@@ -1,0 +1,151 @@
+"""Member pages: my page, profile, consents, data download, account deletion; the rate-limited admin login."""
+
+import json
+
+from allauth.core import ratelimit
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.contrib.sites.shortcuts import get_current_site
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import get_language, gettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from registrations.selectors import member_registrations
+
+from . import selectors, services
+from .consents import OPTIONAL_MARKETING, REQUIRED_TERMS
+from .exceptions import AccountError
+from .forms import AccountDeleteForm, ConsentChangeForm, ProfileForm
+from .models import Consent
+
+
+@never_cache
+@login_required
+def my_page(request):
+    return render(
+        request,
+        "accounts/user_detail.html",
+        {"registrations": member_registrations(user=request.user)},
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    user = request.user
+    has_optional = selectors.consent_active(user=user, kind=Consent.Kind.OPTIONAL_MARKETING) is not None
+    form = ProfileForm(
+        request.POST if request.method == "POST" else None, instance=user, has_optional_consent=has_optional
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.profile_update(
+                user=user,
+                name=form.cleaned_data["name"],
+                language=form.cleaned_data["language"],
+                phone=form.cleaned_data["phone"],
+            )
+        except AccountError as error:
+            form.add_error(None, error.message)
+        else:
+            # The preferred language is also the site's: answer on the profile page in that language.
+            language = user.language
+            with translation.override(language):
+                messages.success(request, gettext("Your profile has been saved."))
+                response = HttpResponseRedirect(reverse("accounts:profile"))
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600,
+                samesite="Lax",
+                secure=request.is_secure(),
+            )
+            return response
+    return render(request, "accounts/user_form.html", {"form": form})
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def consents(request):
+    user = request.user
+    if request.method == "POST":
+        form = ConsentChangeForm(request.POST)
+        if form.is_valid():
+            kind = form.cleaned_data["kind"]
+            if form.cleaned_data["action"] == "give":
+                services.consent_give(user=user, kind=kind, language=get_language())
+                messages.success(request, gettext("Thank you: your consent has been recorded."))
+            else:
+                try:
+                    services.consent_withdraw(user=user, kind=kind)
+                except AccountError as error:
+                    messages.error(request, error.message)
+                else:
+                    messages.success(request, gettext("Your consent has been withdrawn."))
+        return redirect("accounts:consents")
+    rows = []
+    for text in (REQUIRED_TERMS, OPTIONAL_MARKETING):
+        rows.append({"text": text, "active": selectors.consent_active(user=user, kind=text.kind)})
+    return render(
+        request,
+        "accounts/consent_list.html",
+        {
+            "consent_rows": rows,
+            "history": selectors.consent_history(user=user),
+        },
+    )
+
+
+@never_cache
+@login_required
+def export(request):
+    """The member's own data as a JSON download."""
+    data = selectors.member_data(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    filename = f"busan-exchange-my-data-{timezone.localdate():%Y%m%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request):
+    user = request.user
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None, user=user)
+    if request.method == "POST" and form.is_valid():
+        language = get_language()
+        logout(request)
+        services.user_delete(user=user)
+        with translation.override(language):
+            messages.success(request, gettext("Your account and your personal data have been deleted."))
+        return redirect("home")
+    return render(request, "accounts/user_confirm_delete.html", {"form": form})
+
+
+def _login_attempts_key(request, login: str) -> str:
+    # The same key allauth's login counts failures under: one budget for both login pages.
+    return f"{get_current_site(request).domain}:{login.strip().lower()}"
+
+
+def admin_login(request, extra_context=None):
+    """The admin's login, held to allauth's ``login_failed`` limits: 429 once they are spent."""
+    if request.method != "POST":
+        return admin.site.login(request, extra_context)
+    key = _login_attempts_key(request, request.POST.get("username", ""))
+    if not ratelimit.consume(request, action="login_failed", key=key, dry_run=True):
+        return ratelimit.respond_429(request)
+    response = admin.site.login(request, extra_context)
+    if response.status_code != 302:
+        ratelimit.consume(request, action="login_failed", key=key)
+    return response

@@ -1,0 +1,152 @@
+"""Reads about registrations: registration windows, places left and a member's own registrations."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from events.models import Event
+from programs.models import Program
+
+from .models import Registration
+
+OPEN = "open"
+NOT_YET_OPEN = "not_yet_open"
+CLOSED = "closed"
+
+Target = Program | Event
+
+
+def target_filter(target: Target) -> dict:
+    """The keyword that selects registrations for ``target``: ``{"event": ...}`` or ``{"program": ...}``."""
+    return {"event": target} if isinstance(target, Event) else {"program": target}
+
+
+def registration_window(target: Target) -> tuple[datetime | None, datetime | None]:
+    """When registration for ``target`` opens and closes; ``None`` means no bound on that side.
+
+    - A program takes applications from ``opens_at`` to ``closes_at``; with neither set it is always open.
+    - An event takes registrations from ``registration_opens_at`` (or as soon as it is published) until
+      ``registration_closes_at`` or the start of the event, whichever comes first: an event that has started
+      is closed, and with no window set registration stays open until the event starts.
+    """
+    if isinstance(target, Event):
+        closes_at = target.starts_at
+        if target.registration_closes_at and target.registration_closes_at < closes_at:
+            closes_at = target.registration_closes_at
+        return target.registration_opens_at, closes_at
+    return target.opens_at, target.closes_at
+
+
+def window_state(target: Target, *, now: datetime | None = None) -> str:
+    """``OPEN``, ``NOT_YET_OPEN`` or ``CLOSED`` at ``now``; the closing moment itself is closed."""
+    now = now or timezone.now()
+    opens_at, closes_at = registration_window(target)
+    if opens_at and now < opens_at:
+        return NOT_YET_OPEN
+    if closes_at and now >= closes_at:
+        return CLOSED
+    return OPEN
+
+
+def confirmed_count(target: Target) -> int:
+    return Registration.objects.confirmed().filter(**target_filter(target)).count()
+
+
+def places_left(target: Target, *, confirmed: int | None = None) -> int | None:
+    """Places still free, or ``None`` when there is no limit."""
+    if target.capacity is None:
+        return None
+    if confirmed is None:
+        confirmed = confirmed_count(target)
+    return max(target.capacity - confirmed, 0)
+
+
+def waitlist_position(registration: Registration) -> int:
+    """1 for the first member on the waiting list, 2 for the next ..."""
+    target = registration.target
+    return (
+        Registration.objects.waitlisted()
+        .filter(**target_filter(target))
+        .filter(created_at__lte=registration.created_at)
+        .exclude(created_at=registration.created_at, pk__gt=registration.pk)
+        .count()
+    )
+
+
+def member_registrations(*, user) -> QuerySet[Registration]:
+    """The member's registrations and interest, newest first, with their program or event."""
+    return (
+        Registration.objects.filter(user=user)
+        .select_related("program", "event")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def registration_get_for_member(*, user, pk: int) -> Registration:
+    """One of the member's own registrations; anybody else's is a 404."""
+    return get_object_or_404(Registration.objects.select_related("program", "event"), pk=pk, user=user)
+
+
+def registration_of_member(*, user, target: Target) -> Registration | None:
+    """The member's registration for ``target`` (withdrawn ones included), if any."""
+    if not user.is_authenticated:
+        return None
+    return Registration.objects.filter(user=user, **target_filter(target)).first()
+
+
+@dataclass
+class RegistrationBox:
+    """What the registration box next to a program or event shows."""
+
+    target: Target
+    is_event: bool
+    window: str
+    opens_at: datetime | None
+    closes_at: datetime | None
+    capacity: int | None
+    places_left: int | None
+    registration: Registration | None = None
+    waitlist_position: int | None = None
+    # Filled in by the template tag: where the form posts, and the form itself for a member who may register.
+    action_url: str = ""
+    form: object | None = None
+
+    @property
+    def full(self) -> bool:
+        return self.places_left == 0
+
+    @property
+    def is_open(self) -> bool:
+        return self.window == OPEN
+
+    @property
+    def not_yet_open(self) -> bool:
+        return self.window == NOT_YET_OPEN
+
+    @property
+    def active_registration(self) -> Registration | None:
+        if self.registration and self.registration.status != Registration.Status.CANCELLED:
+            return self.registration
+        return None
+
+
+def registration_box(*, user, target: Target, now: datetime | None = None) -> RegistrationBox:
+    """The state of registration for ``target``; the member's own registration only for a logged-in member."""
+    opens_at, closes_at = registration_window(target)
+    box = RegistrationBox(
+        target=target,
+        is_event=isinstance(target, Event),
+        window=window_state(target, now=now),
+        opens_at=opens_at,
+        closes_at=closes_at,
+        capacity=target.capacity,
+        places_left=places_left(target),
+    )
+    if user is not None and user.is_authenticated:
+        box.registration = registration_of_member(user=user, target=target)
+        if box.registration and box.registration.status == Registration.Status.WAITLISTED:
+            box.waitlist_position = waitlist_position(box.registration)
+    return box

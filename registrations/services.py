@@ -1,0 +1,198 @@
+"""Every change to registrations: made by members on the site and by staff in the admin.
+
+Capacity holds under concurrent requests because every change that can take or free a place first locks the
+program's or event's row (``select_for_update()`` inside ``transaction.atomic()``), then counts the confirmed
+registrations, then writes. On SQLite, where ``select_for_update()`` does nothing, the database is opened with
+``"transaction_mode": "IMMEDIATE"``: each transaction takes the write lock when it begins, which serialises
+registrations just the same.
+"""
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from events.models import Event
+from programs.models import Program, Status
+
+from . import emails, selectors
+from .exceptions import RegistrationError
+from .models import Registration
+
+# Called between counting the confirmed registrations and writing, when set. Only tests set it, to widen
+# the window in which unlocked concurrent requests could overbook.
+_after_count_hook: Callable[[], None] | None = None
+
+
+def _lock_target(target: Program | Event, *, lock: bool = True) -> Program | Event:
+    """``target`` re-read from the database, its row locked until the transaction ends."""
+    queryset = type(target).objects.all()
+    if lock:
+        queryset = queryset.select_for_update()
+    return queryset.get(pk=target.pk)
+
+
+def _check_open(target: Program | Event, *, now: datetime) -> None:
+    if target.status != Status.PUBLISHED:
+        raise RegistrationError("unavailable")
+    state = selectors.window_state(target, now=now)
+    if state == selectors.NOT_YET_OPEN:
+        raise RegistrationError("not_open")
+    if state == selectors.CLOSED:
+        raise RegistrationError("closed")
+
+
+def _status_for_newcomer(target: Program | Event) -> str:
+    """Confirmed while places are left (or without a limit), otherwise the waiting list."""
+    places = selectors.places_left(target)
+    if _after_count_hook is not None:
+        _after_count_hook()
+    if places is None or places > 0:
+        return Registration.Status.CONFIRMED
+    return Registration.Status.WAITLISTED
+
+
+def _notify(registration: Registration, kind: str) -> None:
+    transaction.on_commit(partial(emails.registration_mail_send, registration_id=registration.pk, kind=kind))
+
+
+def registration_create(
+    *,
+    user,
+    program: Program | None = None,
+    event: Event | None = None,
+    message: str = "",
+    now: datetime | None = None,
+    _lock: bool = True,
+) -> Registration:
+    """Register ``user``'s interest in ``program`` or registration for ``event`` (exactly one of them).
+
+    Refused with ``RegistrationError`` when the item is not published, its window is not open, or the
+    member already has a registration for it that is not withdrawn. A withdrawn registration is taken up
+    again (same row, so one row per member and item stays true) and joins the end of the queue.
+    The member gets a place if one is left, otherwise a place on the waiting list, and is told by email.
+
+    ``_lock=False`` exists only for the test that shows the race the lock prevents.
+    """
+    if (program is None) == (event is None):
+        raise ValueError("Register for exactly one of program or event.")
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            target = _lock_target(program or event, lock=_lock)
+            _check_open(target, now=now)
+            where = selectors.target_filter(target)
+            registration = Registration.objects.filter(user=user, **where).first()
+            if registration is not None and registration.status != Registration.Status.CANCELLED:
+                raise RegistrationError("duplicate")
+            status = _status_for_newcomer(target)
+            if registration is None:
+                registration = Registration.objects.create(user=user, status=status, message=message, **where)
+            else:
+                registration.status = status
+                registration.message = message
+                # The queue is ordered by created_at: taking a withdrawn registration up again puts it last.
+                registration.created_at = now
+                registration.save(update_fields=["status", "message", "created_at", "updated_at"])
+            _notify(registration, "confirmed" if status == Registration.Status.CONFIRMED else "waitlisted")
+    except IntegrityError as error:
+        # Two requests of the same member at once: the unique constraint lets only one through.
+        raise RegistrationError("duplicate") from error
+    return registration
+
+
+def _fill_places(target: Program | Event, *, now: datetime) -> list[Registration]:
+    """Promote the first members on the waiting list into free places, and tell them. ``target`` is locked.
+
+    Nobody is promoted once an event has started.
+    """
+    if isinstance(target, Event) and now >= target.starts_at:
+        return []
+    promoted = []
+    queue = (
+        Registration.objects.waitlisted()
+        .filter(**selectors.target_filter(target))
+        .order_by("created_at", "pk")
+    )
+    places = selectors.places_left(target)
+    for registration in queue if places is None else queue[:places]:
+        registration.status = Registration.Status.CONFIRMED
+        registration.save(update_fields=["status", "updated_at"])
+        _notify(registration, "promoted")
+        promoted.append(registration)
+    return promoted
+
+
+def registration_cancel(*, registration: Registration, now: datetime | None = None) -> Registration:
+    """Withdraw a registration. A place it held passes to the first member on the waiting list."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        target = _lock_target(registration.target)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status == Registration.Status.CANCELLED:
+            raise RegistrationError("already_cancelled")
+        held_place = registration.status == Registration.Status.CONFIRMED
+        registration.status = Registration.Status.CANCELLED
+        registration.save(update_fields=["status", "updated_at"])
+        if held_place:
+            _fill_places(target, now=now)
+    return registration
+
+
+def registration_confirm(*, registration: Registration, force: bool = False) -> Registration:
+    """Staff: give a pending or waitlisted registration a place; ``force`` allows it beyond the capacity."""
+    with transaction.atomic():
+        target = _lock_target(registration.target)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status not in (Registration.Status.PENDING, Registration.Status.WAITLISTED):
+            raise RegistrationError("invalid_status")
+        if not force and selectors.places_left(target) == 0:
+            raise RegistrationError("full")
+        was_waitlisted = registration.status == Registration.Status.WAITLISTED
+        registration.status = Registration.Status.CONFIRMED
+        registration.save(update_fields=["status", "updated_at"])
+        _notify(registration, "promoted" if was_waitlisted else "confirmed")
+    return registration
+
+
+def registration_waitlist(*, registration: Registration) -> Registration:
+    """Staff: put a pending or confirmed registration on the waiting list (at its end) and tell the member.
+
+    A place freed this way is not filled automatically: staff decide who gets it.
+    """
+    with transaction.atomic():
+        _lock_target(registration.target)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status not in (Registration.Status.PENDING, Registration.Status.CONFIRMED):
+            raise RegistrationError("invalid_status")
+        registration.status = Registration.Status.WAITLISTED
+        registration.created_at = timezone.now()
+        registration.save(update_fields=["status", "created_at", "updated_at"])
+        _notify(registration, "waitlisted")
+    return registration
+
+
+def registrations_fill_places(*, target: Program | Event) -> list[Registration]:
+    """Staff: after raising the capacity, promote members from the waiting list into the new places."""
+    with transaction.atomic():
+        return _fill_places(_lock_target(target), now=timezone.now())
+
+
+def registrations_release_for_deleted_member(*, user) -> None:
+    """Before a member's account is deleted: withdraw what is still to come, and strip their messages.
+
+    Registrations for events that have not started and programs still taking applications are withdrawn
+    (their places go to the waiting list); the others keep their status for statistics.
+    """
+    now = timezone.now()
+    for registration in Registration.objects.active().filter(user=user).select_related("program", "event"):
+        target = registration.target
+        if isinstance(target, Event):
+            to_come = target.starts_at > now
+        else:
+            to_come = target.closes_at is None or target.closes_at > now
+        if to_come:
+            registration_cancel(registration=registration, now=now)
+    Registration.objects.filter(user=user).update(message="")

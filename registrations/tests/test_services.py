@@ -1,0 +1,151 @@
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from accounts.tests.factories import UserFactory
+from events.tests.factories import EventFactory
+from programs.models import Status
+from programs.tests.factories import ProgramFactory
+from registrations import services
+from registrations.exceptions import RegistrationError
+from registrations.models import Registration
+
+pytestmark = pytest.mark.django_db
+
+
+def test_places_are_confirmed_then_the_waiting_list_fills(django_capture_on_commit_callbacks):
+    event = EventFactory(capacity=2)
+    members = UserFactory.create_batch(3)
+    with django_capture_on_commit_callbacks(execute=True):
+        statuses = [services.registration_create(user=m, event=event).status for m in members]
+    assert statuses == ["confirmed", "confirmed", "waitlisted"]
+    assert [m.to for m in mail.outbox] == [[m.email] for m in members]
+    assert "waiting list" in mail.outbox[2].subject
+
+
+def test_no_capacity_means_everyone_is_confirmed():
+    program = ProgramFactory(capacity=None)
+    for member in UserFactory.create_batch(3):
+        assert services.registration_create(user=member, program=program).status == "confirmed"
+
+
+def test_second_registration_is_refused_with_a_translated_message():
+    event = EventFactory()
+    member = UserFactory()
+    services.registration_create(user=member, event=event)
+    with pytest.raises(RegistrationError) as error:
+        services.registration_create(user=member, event=event, message="again")
+    assert error.value.code == "duplicate"
+    assert "already registered" in str(error.value)
+    assert Registration.objects.count() == 1
+
+
+def test_cancelling_a_confirmed_place_promotes_the_first_on_the_waiting_list(
+    django_capture_on_commit_callbacks,
+):
+    event = EventFactory(capacity=1)
+    first, second, third = UserFactory.create_batch(3)
+    third.language = "ko"
+    third.save()
+    confirmed = services.registration_create(user=first, event=event)
+    services.registration_create(user=second, event=event)
+    services.registration_create(user=third, event=event)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_cancel(registration=confirmed)
+    statuses = dict(Registration.objects.values_list("user__email", "status"))
+    assert statuses == {first.email: "cancelled", second.email: "confirmed", third.email: "waitlisted"}
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [second.email]
+    assert "A place is now yours" in mail.outbox[0].subject
+    assert "/en/my/" in mail.outbox[0].body
+
+
+def test_cancelling_a_waitlisted_registration_promotes_nobody():
+    event = EventFactory(capacity=1)
+    a, b, c = UserFactory.create_batch(3)
+    services.registration_create(user=a, event=event)
+    waiting = services.registration_create(user=b, event=event)
+    services.registration_create(user=c, event=event)
+    services.registration_cancel(registration=waiting)
+    assert Registration.objects.get(user=c).status == "waitlisted"
+
+
+def test_a_withdrawn_member_may_register_again_and_joins_the_end_of_the_queue():
+    event = EventFactory(capacity=1)
+    a, b, c = UserFactory.create_batch(3)
+    first = services.registration_create(user=a, event=event)
+    services.registration_create(user=b, event=event)  # waitlisted
+    services.registration_cancel(registration=services.registration_create(user=c, event=event))
+    services.registration_create(user=c, event=event, message="back again")  # waitlisted after b
+    services.registration_cancel(registration=first)
+    assert Registration.objects.get(user=b).status == "confirmed"
+    again = Registration.objects.get(user=c)
+    assert again.status == "waitlisted"
+    assert again.message == "back again"
+    assert Registration.objects.filter(user=c).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("fields", "code"),
+    [
+        ({"registration_opens_at": timedelta(days=1)}, "not_open"),
+        ({"registration_closes_at": timedelta(days=-1)}, "closed"),
+        ({"starts_at": timedelta(hours=-1)}, "closed"),
+    ],
+)
+def test_closed_or_future_windows_are_refused(fields, code):
+    now = timezone.now()
+    values = {key: now + delta for key, delta in fields.items()}
+    if "registration_closes_at" in values:
+        values["registration_opens_at"] = now - timedelta(days=10)
+    event = EventFactory(**values)
+    with pytest.raises(RegistrationError) as error:
+        services.registration_create(user=UserFactory(), event=event)
+    assert error.value.code == code
+    assert not Registration.objects.exists()
+
+
+def test_program_window_and_drafts():
+    now = timezone.now()
+    closed = ProgramFactory(opens_at=now - timedelta(days=5), closes_at=now - timedelta(days=1))
+    draft = ProgramFactory(status=Status.DRAFT)
+    with pytest.raises(RegistrationError, match="closed"):
+        services.registration_create(user=UserFactory(), program=closed)
+    with pytest.raises(RegistrationError) as error:
+        services.registration_create(user=UserFactory(), program=draft)
+    assert error.value.code == "unavailable"
+
+
+def test_staff_confirm_respects_capacity_unless_forced():
+    event = EventFactory(capacity=1)
+    services.registration_create(user=UserFactory(), event=event)
+    waiting = services.registration_create(user=UserFactory(), event=event)
+    with pytest.raises(RegistrationError) as error:
+        services.registration_confirm(registration=waiting)
+    assert error.value.code == "full"
+    assert services.registration_confirm(registration=waiting, force=True).status == "confirmed"
+
+
+def test_raising_capacity_fills_places_from_the_waiting_list():
+    event = EventFactory(capacity=1)
+    services.registration_create(user=UserFactory(), event=event)
+    waiting = [services.registration_create(user=UserFactory(), event=event) for _ in range(2)]
+    event.capacity = 2
+    event.save()
+    promoted = services.registrations_fill_places(target=event)
+    assert [r.pk for r in promoted] == [waiting[0].pk]
+
+
+def test_mail_is_sent_in_the_members_language(django_capture_on_commit_callbacks):
+    member = UserFactory(language="zh-hans")
+    event = EventFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_create(user=member, event=event)
+    message = mail.outbox[0]
+    assert event.title_zh_hans in message.body
+    assert f"/zh-hans/events/{event.slug}/" in message.body
+    assert "/zh-hans/my/" in message.body
+    assert "example.com" not in message.body + message.subject

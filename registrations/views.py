@@ -1,0 +1,101 @@
+"""Registering interest in a program or for an event, and withdrawing; all changes go through services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from busan_exchange.views import safe_next
+from events.models import Event
+from events.selectors import event_get
+from programs.selectors import program_get
+
+from . import selectors, services
+from .exceptions import RegistrationError
+from .forms import RegistrationForm
+from .models import Registration
+
+
+def _register(request, *, target, action_url: str):
+    """Show the registration form for ``target`` (GET) or register (POST); errors keep what was typed."""
+    is_event = isinstance(target, Event)
+    form = RegistrationForm(request.POST if request.method == "POST" else None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.registration_create(
+                user=request.user, message=form.cleaned_data["message"], **selectors.target_filter(target)
+            )
+        except RegistrationError as exc:
+            error = exc.message
+        else:
+            if registration.status == Registration.Status.WAITLISTED:
+                messages.info(
+                    request,
+                    gettext("All places are taken: you are on the waiting list. We have sent you an email."),
+                )
+            elif is_event:
+                messages.success(
+                    request, gettext("Your registration is confirmed. We have sent you an email.")
+                )
+            else:
+                messages.success(
+                    request, gettext("Your interest has been recorded. We have sent you an email.")
+                )
+            return redirect(target.get_absolute_url())
+    box = selectors.registration_box(user=request.user, target=target)
+    return render(
+        request,
+        "registrations/registration_form.html",
+        {
+            "target": target,
+            "is_event": is_event,
+            "form": form,
+            "error": error,
+            "box": box,
+            "action_url": action_url,
+        },
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def program_interest(request, slug):
+    program = program_get(slug=slug)
+    return _register(
+        request, target=program, action_url=reverse("registrations:program-interest", args=[slug])
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_register(request, slug):
+    event = event_get(slug=slug)
+    return _register(request, target=event, action_url=reverse("registrations:event-register", args=[slug]))
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def registration_withdraw(request, pk):
+    """Confirm (GET) and withdraw (POST) one of the member's own registrations; anyone else's is a 404."""
+    registration = selectors.registration_get_for_member(user=request.user, pk=pk)
+    next_url = safe_next(request, fallback=reverse("accounts:my-page"))
+    if request.method == "POST":
+        try:
+            services.registration_cancel(registration=registration)
+        except RegistrationError as exc:
+            messages.info(request, exc.message)
+        else:
+            messages.success(request, gettext("Your registration has been withdrawn."))
+        return redirect(next_url)
+    return render(
+        request,
+        "registrations/registration_withdraw.html",
+        {"registration": registration, "next_url": next_url},
+    )
