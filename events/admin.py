@@ -1,15 +1,52 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
+from django.utils.translation import gettext_lazy as _
+
+from programs.admin import ContentAdmin, MissingTranslationFilter, RegistrationCountsMixin
+from programs.forms import ImageAdminForm
 
 from .models import Event
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
-    list_display = ("title", "starts_at", "program", "status")
-    list_filter = ("status", "program")
+class EventAdmin(RegistrationCountsMixin, ContentAdmin):
+    form = ImageAdminForm
+    registration_lookup = "event"
+    actions = (*ContentAdmin.actions, "fill_places")
+    completeness_fields = ("title", "summary")
+    list_display = (
+        "title",
+        "starts_at",
+        "program",
+        "translations",
+        "status",
+        "confirmed_count",
+        "waitlisted_count",
+        "cancelled_count",
+        "public_link",
+    )
+    list_filter = ("status", MissingTranslationFilter, "program")
     search_fields = ("title", "summary", "body", "venue")
+    ordering = ("-starts_at", "pk")
     prepopulated_fields = {"slug": ("title_en",)}
     date_hierarchy = "starts_at"
     filter_horizontal = ("cities",)
     list_select_related = ("program",)
+    readonly_fields = ("registrations_summary",)
+    fieldsets = (
+        (None, {"fields": ("title", "summary", "body", "program")}),
+        (_("When and where"), {"fields": ("starts_at", "ends_at", "venue")}),
+        (_("Image"), {"fields": ("image", "image_alt")}),
+        (_("Cities"), {"fields": ("cities",)}),
+        (
+            _("Registration"),
+            {
+                "fields": (
+                    "registration_opens_at",
+                    "registration_closes_at",
+                    "capacity",
+                    "registrations_summary",
+                )
+            },
+        ),
+        (_("Publishing"), {"fields": ("status", "slug", "order")}),
+    )

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programs.models import City, Program, Publishable, PublishableQuerySet
+from programs.models import City, ImageRenditions, Program, Publishable, PublishableQuerySet
 
 
 class EventQuerySet(PublishableQuerySet):
@@ -16,7 +16,7 @@ class EventQuerySet(PublishableQuerySet):
         return self.exclude(pk__in=self.upcoming(now).values("pk"))
 
 
-class Event(Publishable):
+class Event(Publishable, ImageRenditions):
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for lists."))
     body = models.TextField(_("body"), blank=True)

@@ -1,31 +1,288 @@
-from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
+"""The staff's editing desk for content: tabbed KO / EN / ZH fields, translation status, publishing."""
 
-from .models import Category, City, Program
+from django.conf import settings
+from django.contrib import admin, messages
+from django.db.models import BooleanField, Count, Q, Value
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.utils import build_localized_fieldname
+
+from registrations.models import Registration
+from registrations.services import registrations_fill_places
+
+from .completeness import language_codes, missing_translation_q, translation_status
+from .forms import ImageAdminForm
+from .models import Category, City, Program, Status
+
+admin.site.site_header = _("Busan International Exchange · Staff")
+admin.site.site_title = _("Busan International Exchange staff")
+admin.site.index_title = _("Content and registrations")
+
+
+def language_label(code: str) -> str:
+    """The short label staff know a language by: ``KO``, ``EN``, ``ZH``."""
+    return code.split("-")[0].upper()
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    """Items lacking a language's text in the fields their admin counts (``completeness_fields``)."""
+
+    title = _("missing translation")
+    parameter_name = "missing"
+
+    def __init__(self, request, params, model, model_admin):
+        self.fields = model_admin.completeness_fields
+        super().__init__(request, params, model, model_admin)
+
+    def lookups(self, request, model_admin):
+        return [(code, f"{language_label(code)} · {name}") for code, name in settings.LANGUAGES]
+
+    def queryset(self, request, queryset):
+        if self.value() in language_codes():
+            return queryset.filter(missing_translation_q(self.fields, self.value()))
+        return queryset
+
+
+class ContentAdmin(TabbedTranslationAdmin):
+    """What every piece of public content shares in the admin.
+
+    ``completeness_fields`` are the translated fields whose missing languages are shown in the list, the
+    "missing translation" filter and the counts on the admin index.
+    """
+
+    completeness_fields: tuple[str, ...] = ()
+    actions = ("publish", "unpublish")
+    save_on_top = True
+    list_per_page = 50
+    search_help_text = _("Searches the text in every language.")
+
+    class Media:
+        css = {"all": ("admin-site/css/admin.css",)}
+
+    def get_search_fields(self, request):
+        # Staff search in whichever language they remember the title in.
+        search_fields = []
+        for field in super().get_search_fields(request):
+            if field in self.trans_opts.fields:
+                search_fields += [build_localized_fieldname(field, code) for code in language_codes()]
+            else:
+                search_fields.append(field)
+        return search_fields
+
+    def view_on_site(self, obj):
+        # A relative address in the admin's own language; drafts have no public page yet.
+        if obj.status == Status.PUBLISHED:
+            return obj.get_absolute_url()
+        return None
+
+    @admin.display(description=_("translations"))
+    def translations(self, obj):
+        status = translation_status(obj, self.completeness_fields)
+        return format_html_join(
+            " ",
+            '<span class="translation-status translation-{}" title="{}">{} {}</span>',
+            (
+                (
+                    "complete" if complete else "missing",
+                    gettext("complete") if complete else gettext("missing"),
+                    language_label(code),
+                    "✓" if complete else "✗",
+                )
+                for code, complete in status.items()
+            ),
+        )
+
+    @admin.display(description=_("on site"))
+    def public_link(self, obj):
+        url = self.view_on_site(obj)
+        if url is None:
+            return "—"
+        return format_html('<a href="{}">{}</a>', url, gettext("View on site"))
+
+    def _set_status(self, request, queryset, status: str) -> int:
+        return queryset.update(status=status, updated_at=timezone.now())
+
+    @admin.action(description=_("Publish selected items"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = self._set_status(request, queryset, Status.PUBLISHED)
+        self.message_user(
+            request,
+            ngettext("%(count)d item published.", "%(count)d items published.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish selected items (back to draft)"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = self._set_status(request, queryset, Status.DRAFT)
+        self.message_user(
+            request,
+            ngettext("%(count)d item set to draft.", "%(count)d items set to draft.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+_COUNTED_STATUSES = (
+    Registration.Status.CONFIRMED,
+    Registration.Status.WAITLISTED,
+    Registration.Status.CANCELLED,
+)
+
+
+class RegistrationCountsMixin:
+    """Registration counts per item, annotated on the list in the same query as the items themselves.
+
+    ``registration_lookup`` is the Registration field pointing at the item (``program`` or ``event``).
+    Staff allowed to see registrations get links to the matching, filtered registration list.
+    """
+
+    registration_lookup = ""
+
+    def get_queryset(self, request):
+        counts = {
+            f"n_{status}": Count("registrations", filter=Q(registrations__status=status))
+            for status in _COUNTED_STATUSES
+        }
+        linked = request.user.has_perm("registrations.view_registration")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(**counts, registrations_linked=Value(linked, output_field=BooleanField()))
+        )
+
+    def _registrations_url(self, obj, status: str | None = None) -> str:
+        query = {f"{self.registration_lookup}__id__exact": obj.pk}
+        if status:
+            query["status__exact"] = status
+        return f"{reverse('admin:registrations_registration_changelist')}?{urlencode(query)}"
+
+    def _count(self, obj, status: str):
+        count = getattr(obj, f"n_{status}", None)
+        if count is None:
+            return "—"
+        if count and getattr(obj, "registrations_linked", False):
+            return format_html('<a href="{}">{}</a>', self._registrations_url(obj, status), count)
+        return count
+
+    @admin.display(description=_("confirmed"), ordering="n_confirmed")
+    def confirmed_count(self, obj):
+        return self._count(obj, Registration.Status.CONFIRMED)
+
+    @admin.display(description=_("waiting list"), ordering="n_waitlisted")
+    def waitlisted_count(self, obj):
+        return self._count(obj, Registration.Status.WAITLISTED)
+
+    @admin.display(description=_("cancelled"), ordering="n_cancelled")
+    def cancelled_count(self, obj):
+        return self._count(obj, Registration.Status.CANCELLED)
+
+    def has_fill_places_permission(self, request):
+        return request.user.has_perm("registrations.change_registration")
+
+    @admin.action(
+        description=_("Give free places to the waiting list (after raising the capacity)"),
+        permissions=["fill_places"],
+    )
+    def fill_places(self, request, queryset):
+        promoted = sum(len(registrations_fill_places(target=item)) for item in queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d member moved from the waiting list to a place.",
+                "%(count)d members moved from the waiting list to a place.",
+                promoted,
+            )
+            % {"count": promoted},
+            messages.SUCCESS,
+        )
+
+    @admin.display(description=_("registrations"))
+    def registrations_summary(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        summary = gettext(
+            "%(confirmed)s confirmed, %(waitlisted)s on the waiting list, %(cancelled)s cancelled"
+        ) % {
+            "confirmed": getattr(obj, "n_confirmed", 0),
+            "waitlisted": getattr(obj, "n_waitlisted", 0),
+            "cancelled": getattr(obj, "n_cancelled", 0),
+        }
+        if getattr(obj, "registrations_linked", False):
+            return format_html(
+                '{} · <a href="{}">{}</a>', summary, self._registrations_url(obj), gettext("See the members")
+            )
+        return summary
 
 
 @admin.register(Category)
-class CategoryAdmin(TabbedTranslationAdmin):
-    list_display = ("name", "status", "order")
+class CategoryAdmin(ContentAdmin):
+    completeness_fields = ("name", "summary")
+    list_display = ("name", "translations", "status", "order", "public_link")
+    list_display_links = ("name",)
     list_editable = ("order",)
-    list_filter = ("status",)
+    list_filter = ("status", MissingTranslationFilter)
     search_fields = ("name", "summary")
+    ordering = ("order", "pk")
     prepopulated_fields = {"slug": ("name_en",)}
+    fieldsets = (
+        (None, {"fields": ("name", "summary")}),
+        (_("Publishing"), {"fields": ("status", "slug", "order")}),
+    )
 
 
 @admin.register(City)
-class CityAdmin(TabbedTranslationAdmin):
-    list_display = ("name", "country", "relationship", "agreement_date", "status", "order")
-    list_filter = ("status", "relationship")
+class CityAdmin(ContentAdmin):
+    form = ImageAdminForm
+    completeness_fields = ("name", "country", "description")
+    list_display = ("name", "country", "relationship", "agreement_date", "translations", "status", "order")
+    list_filter = ("status", "relationship", MissingTranslationFilter)
     search_fields = ("name", "country")
+    ordering = ("order", "pk")
     prepopulated_fields = {"slug": ("name_en",)}
+    fieldsets = (
+        (None, {"fields": ("name", "country", "relationship", "agreement_date", "description")}),
+        (_("Image"), {"fields": ("image", "image_alt")}),
+        (_("Publishing"), {"fields": ("status", "slug", "order")}),
+    )
 
 
 @admin.register(Program)
-class ProgramAdmin(TabbedTranslationAdmin):
-    list_display = ("title", "category", "status", "order", "updated_at")
-    list_filter = ("status", "category")
+class ProgramAdmin(RegistrationCountsMixin, ContentAdmin):
+    form = ImageAdminForm
+    registration_lookup = "program"
+    actions = (*ContentAdmin.actions, "fill_places")
+    completeness_fields = ("title", "summary")
+    list_display = (
+        "title",
+        "category",
+        "translations",
+        "status",
+        "confirmed_count",
+        "waitlisted_count",
+        "cancelled_count",
+        "order",
+        "updated_at",
+        "public_link",
+    )
+    list_filter = ("status", "category", MissingTranslationFilter, "cities")
     search_fields = ("title", "summary", "detail")
+    ordering = ("order", "pk")
     prepopulated_fields = {"slug": ("title_en",)}
     filter_horizontal = ("cities",)
     list_select_related = ("category",)
+    readonly_fields = ("registrations_summary",)
+    fieldsets = (
+        (
+            None,
+            {"fields": ("category", "title", "summary", "detail", "activities", "eligibility", "contact")},
+        ),
+        (_("Image"), {"fields": ("image", "image_alt")}),
+        (_("Partner cities"), {"fields": ("cities",)}),
+        (_("Applications"), {"fields": ("opens_at", "closes_at", "capacity", "registrations_summary")}),
+        (_("Publishing"), {"fields": ("status", "slug", "order")}),
+    )

@@ -29,6 +29,30 @@ class Publishable(models.Model):
         ordering = ["order", "pk"]
 
 
+def rendition_upload_to(instance, filename: str) -> str:
+    """Renditions sit next to the model's uploads: ``programs/renditions/<uuid>.jpg``."""
+    return f"{instance._meta.get_field('image').upload_to}renditions/{filename}"
+
+
+class ImageRenditions(models.Model):
+    """Resized copies of ``image`` that pages show, with their sizes for ``width``/``height`` attributes.
+
+    Made by ``programs.images`` when an image is uploaded through a form; never edited by hand.
+    """
+
+    image_card = models.ImageField(_("card image"), upload_to=rendition_upload_to, blank=True, editable=False)
+    image_card_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_card_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_detail = models.ImageField(
+        _("detail image"), upload_to=rendition_upload_to, blank=True, editable=False
+    )
+    image_detail_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_detail_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class Category(Publishable):
     name = models.CharField(_("name"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
@@ -44,7 +68,7 @@ class Category(Publishable):
         return reverse("programs:category", kwargs={"slug": self.slug})
 
 
-class City(Publishable):
+class City(Publishable, ImageRenditions):
     class Relationship(models.TextChoices):
         SISTER = "sister", _("Sister city")
         FRIENDSHIP = "friendship", _("Friendship city")
@@ -70,7 +94,7 @@ class City(Publishable):
         return reverse("programs:city", kwargs={"slug": self.slug})
 
 
-class Program(Publishable):
+class Program(Publishable, ImageRenditions):
     category = models.ForeignKey(
         Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="programs"
     )
@@ -81,7 +105,9 @@ class Program(Publishable):
         _("activities"), blank=True, help_text=_("What takes place; one activity per line.")
     )
     eligibility = models.TextField(_("who can take part"), blank=True)
-    cities = models.ManyToManyField(City, verbose_name=_("partner cities"), blank=True, related_name="programs")
+    cities = models.ManyToManyField(
+        City, verbose_name=_("partner cities"), blank=True, related_name="programs"
+    )
     image = models.ImageField(_("image"), upload_to="programs/", blank=True)
     image_alt = models.CharField(_("image description"), max_length=250, blank=True)
     opens_at = models.DateTimeField(_("applications open"), null=True, blank=True)
