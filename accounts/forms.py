@@ -21,8 +21,18 @@ def _phone_field() -> forms.CharField:
     )
 
 
+class LanguageSelect(forms.Select):
+    """Each language's name is written in that language: mark every option with its ``lang``."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
 def _language_field() -> forms.ChoiceField:
-    return forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+    return forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES, widget=LanguageSelect)
 
 
 class SignupForm(AllauthSignupForm):

@@ -46,7 +46,7 @@ def test_signup_page_shows_the_consent_notices_and_defaults_to_the_page_language
     page = client.get(url("account_signup", lang="zh-hans")).content.decode()
     for label in ("Purpose", "Items collected", "How long we keep them", "Your right to refuse"):
         assert page.count(label) == 2  # required and optional notice
-    assert '<option value="zh-hans" selected>' in page
+    assert '<option value="zh-hans" selected lang="zh-hans">' in page
     assert 'name="consent_required"' in page and 'name="consent_optional"' in page
 
 

@@ -39,4 +39,10 @@
     var target = document.getElementById(link.getAttribute("href").slice(1));
     if (target) { target.focus(); }
   });
+
+  // A form shown again with errors: take the reader to the list of what to correct.
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) { summary.focus(); }
+  });
 })();
