@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-e2e lint format messages compilemessages migrate seed bench clean
+.PHONY: run test test-e2e lint format messages compilemessages collectstatic migrate seed bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ $(STAMP): requirements.txt requirements-dev.txt
 compilemessages: $(STAMP)
 	$(PY) scripts/compile_messages.py
 
+# Hashed, compressed static files into staticfiles/ (DJANGO_STATIC_ROOT), served by whitenoise in production.
+collectstatic: $(STAMP)
+	$(PY) manage.py collectstatic --noinput
+
 migrate: $(STAMP)
 	$(PY) manage.py migrate --noinput
 
@@ -25,6 +29,7 @@ seed: migrate
 	$(PY) manage.py load_seed
 
 run: compilemessages seed
+	@$(PY) manage.py ensure_dev_admin --base-url http://$(HOST):$(PORT)
 	@echo "Serving on http://$(HOST):$(PORT)/"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
@@ -43,6 +48,10 @@ format: $(STAMP)
 messages: $(STAMP)
 	$(PY) manage.py makemessages --locale ko --locale zh_Hans --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
 	$(MAKE) compilemessages
+
+# The site under load as deployed (gunicorn, production settings, PostgreSQL, Redis); prints its figures.
+bench: compilemessages
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) staticfiles

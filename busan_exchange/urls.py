@@ -4,9 +4,11 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from accounts import views as account_views
+from accounts.admin_views import admin_redirect, in_staff_language
 from programs import views as program_views
 
-from . import views
+from . import crawlers, health, views
 
 handler404 = "busan_exchange.views.page_not_found"
 handler500 = "busan_exchange.views.server_error"
@@ -14,13 +16,24 @@ handler500 = "busan_exchange.views.server_error"
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     re_path(r"^text-size/(?P<size>larger|smaller|reset)/$", views.text_size, name="text-size"),
+    path("health/", health.health, name="health"),
+    path("sitemap.xml", crawlers.sitemap, name="sitemap"),
+    path("robots.txt", crawlers.robots_txt, name="robots"),
+    path("api/v1/", include("discovery.api_urls")),
+    # The admin without a language prefix: to the staff member's language, Korean by default.
+    re_path(r"^admin/(?P<rest>.*)$", admin_redirect, name="admin-redirect"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", program_views.home, name="home"),
     path("", include("programs.urls")),
+    path("", include("discovery.urls")),
     path("events/", include("events.urls")),
     path("accounts/", include("allauth.urls")),
+    path("my/", include("accounts.urls")),
+    path("", include("registrations.urls")),
+    # Before the admin's own URLs: its login, held to the same failed-login limits as the site's.
+    path("admin/login/", in_staff_language(account_views.admin_login), name="admin-login"),
     path("admin/", admin.site.urls),
 )
 

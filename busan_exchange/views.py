@@ -42,7 +42,9 @@ def root_redirect(request):
 def safe_next(request, fallback: str = "/") -> str:
     """The ``next`` parameter if it points into this site, else ``fallback``."""
     target = request.GET.get("next") or request.POST.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return fallback
 

@@ -52,7 +52,10 @@ def city_get(*, slug: str) -> City:
         City.objects.published().prefetch_related(
             Prefetch(
                 "programs",
-                queryset=_published_programs().select_related("category"),
+                # The program cards list each program's partner cities.
+                queryset=_published_programs()
+                .select_related("category")
+                .prefetch_related(Prefetch("cities", queryset=City.objects.published())),
                 to_attr="published_programs",
             ),
             Prefetch("events", queryset=Event.objects.published(), to_attr="published_events"),

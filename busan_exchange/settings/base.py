@@ -31,15 +31,20 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
+    "csp",
+    "busan_exchange",
     "accounts",
     "programs",
     "events",
     "registrations",
+    "discovery",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "busan_exchange.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -48,6 +53,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Last, so that it sees the visitor and the messages, and every header above stays per request.
+    "busan_exchange.pagecache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "busan_exchange.urls"
@@ -89,7 +96,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "busan",
+            "KEY_PREFIX": env("DJANGO_CACHE_KEY_PREFIX", default="busan"),
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
@@ -119,6 +126,27 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 SITE_ID = 1
 
+# --- Members: accounts, consents, registrations -------------------------------------------------
+# The public address of the portal, written into Site 1 by a migration and used for links in mail
+# sent outside a request. Local addresses default to http, everything else to https.
+PORTAL_DOMAIN = env("PORTAL_DOMAIN", default="localhost:8000")
+PORTAL_URL_SCHEME = env(
+    "PORTAL_URL_SCHEME",
+    default="http" if PORTAL_DOMAIN.split(":")[0] in ("localhost", "127.0.0.1") else "https",
+)
+LOGIN_URL = "account_login"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = PORTAL_URL_SCHEME
+# None: the adapter prefixes subjects with the site's name in the member's language.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = None
+# One address per member; a new one replaces the old once it is verified.
+ACCOUNT_CHANGE_EMAIL = True
+# Tell members by mail when their password or email address changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+# --- end of members block ----------------------------------------------------------------------
+
 # Internationalisation: Korean, English and Simplified Chinese.
 LANGUAGE_CODE = "ko"
 LANGUAGES = [
@@ -136,11 +164,15 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ko"
 MODELTRANSLATION_LANGUAGES = ("ko", "en", "zh-hans")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "ko")}
+# modeltranslation's admin language tabs: a small local script instead of jQuery UI from a CDN, so the
+# admin works offline (modeltranslation reads these two names without its prefix).
+JQUERY_UI_URL = "admin-site/js/translation-tabs.js"
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
 # The order in which a missing field falls back, per language shown.
 CONTENT_FALLBACK_ORDER = ("en", "ko")
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
@@ -150,7 +182,9 @@ STORAGES = {
 }
 
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="Busan International Exchange <noreply@localhost>")
+DEFAULT_FROM_EMAIL = env(
+    "DJANGO_DEFAULT_FROM_EMAIL", default="Busan International Exchange <noreply@localhost>"
+)
 
 # The exchange office, shown in the footer of every page.
 OFFICE_CONTACT = {
@@ -164,6 +198,48 @@ TEXT_SIZES = ("small", "normal", "large", "xlarge")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
 }
+
+# --- Security headers and the page cache ---------------------------------------------------------
+# Headers that do not depend on HTTPS apply everywhere; HSTS and secure cookies are in production.py.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Every script, style, image and font comes from the site itself; no inline script or style anywhere,
+# the admin included (tests/e2e/test_csp.py checks every page in Chromium).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+PERMISSIONS_POLICY_DISABLED = (
+    "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
+    "magnetometer", "microphone", "midi", "payment", "usb",
+)  # fmt: skip
+
+# Anonymous pages: kept this long in the shared cache and this long in browsers. Staff edits empty the
+# shared cache at once; what changes with time or with members' registrations (windows opening, places
+# left) is at most this old for visitors who are not logged in.
+PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=60)
+PAGE_CACHE_MAX_AGE = env.int("DJANGO_PAGE_CACHE_MAX_AGE", default=60)
+# Saving, deleting or relinking any of these makes every cached page stale.
+PAGE_CACHE_MODELS = ["programs.Category", "programs.City", "programs.Program", "events.Event"]
+# --- end of security and page cache block --------------------------------------------------------

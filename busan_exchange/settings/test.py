@@ -4,7 +4,7 @@ from .base import *  # noqa: F403
 from .base import STORAGES
 
 DEBUG = False
-SECRET_KEY = "test-key-not-secret"
+SECRET_KEY = "test-key-not-secret"  # noqa: S105 (tests only)
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,10 +1,13 @@
 """Template helpers used across the portal's pages."""
 
+from urllib.parse import urlsplit
+
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, override
 
 from programs.i18n import shown_language
 
@@ -36,8 +39,22 @@ def language_links(context):
             {
                 "code": code,
                 "name": name,
-                "url": translate_url(path, code),
+                "url": _language_url(path, code),
                 "current": code == current,
             }
         )
     return links
+
+
+def _language_url(path: str, code: str) -> str:
+    """``path`` in language ``code``; that language's home page when ``path`` is no page of the site
+    (a 404) or would lead off the site (``//evil.com``)."""
+    url = translate_url(path, code)
+    with override(code):
+        try:
+            resolve(urlsplit(url).path)
+        except Resolver404:
+            url = ""
+        if not url or not url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+            url = reverse("home")
+    return url

@@ -1,0 +1,180 @@
+"""A shared cache of the pages anonymous visitors see, emptied the moment staff change content.
+
+A cached page is stored under its absolute URL (so host, language prefix and query all count), the active
+language and the visitor's text size, together with the content *generation* it was rendered from. Any
+change to public content (see ``PAGE_CACHE_MODELS``) or any change staff save through the admin replaces
+the generation, and a page whose generation is not the current one is rendered afresh. Reading the
+generation and the page is one round trip to the cache.
+
+Only anonymous GET/HEAD requests that answer 200, set no cookie, carry no message and hold no CSRF token
+are cached, and only when the view set no caching headers of its own; members always get their own,
+uncached pages.
+"""
+
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+_KEY_PREFIX = "pagecache:page:"
+# Request headers a cached page may vary on: Cookie (the only cookie pages read, the text size, is in the
+# key; members and visitors with messages are never served from the cache) and Accept-Language (the active
+# language is in the key).
+_KEYED_VARY = {"cookie", "accept-language"}
+
+
+def bump_generation() -> None:
+    """Make every cached page stale at once, in every process that shares the cache."""
+    try:
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    except Exception:
+        # An edit must not fail because the cache is away; cached pages expire within PAGE_CACHE_SECONDS.
+        logger.exception("Could not empty the page cache")
+
+
+def content_changed(sender=None, **kwargs) -> None:
+    """Signal receiver for saves, deletes and relation changes of public content."""
+    bump_generation()
+
+
+def _current_generation(value) -> str:
+    if value:
+        return value
+    # First request after a cache flush: agree on one generation among all processes.
+    cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+    return cache.get(GENERATION_KEY)
+
+
+def _text_size(request) -> str:
+    size = request.COOKIES.get(settings.TEXT_SIZE_COOKIE, "normal")
+    return size if size in settings.TEXT_SIZES else "normal"
+
+
+def _page_key(request) -> str:
+    parts = "\n".join((request.build_absolute_uri(), translation.get_language() or "", _text_size(request)))
+    return _KEY_PREFIX + hashlib.sha256(parts.encode()).hexdigest()
+
+
+def _has_messages(request) -> bool:
+    storage = getattr(request, "_messages", None)
+    return storage is not None and len(get_messages(request)) > 0
+
+
+def _vary_is_keyed(response) -> bool:
+    if not response.has_header("Vary"):
+        return True
+    return {v.strip().lower() for v in cc_delim_re.split(response["Vary"]) if v.strip()} <= _KEYED_VARY
+
+
+def _is_cacheable(request, response) -> bool:
+    """Whether ``response`` is the same for every anonymous visitor with this key."""
+    session = getattr(request, "session", None)
+    storage = getattr(request, "_messages", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        # A view that sets its own caching headers (feeds, calendars, open data with ETags) keeps them.
+        and not response.has_header("Cache-Control")
+        and not response.has_header("Content-Encoding")
+        and _vary_is_keyed(response)
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (session is not None and session.modified)
+        and not (storage is not None and getattr(storage, "added_new", False))
+        and b'name="csrfmiddlewaretoken"' not in response.content
+    )
+
+
+def _private(response):
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _public(response):
+    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+    return response
+
+
+def _from_cache(request, status: int, headers: dict, content: bytes):
+    response = HttpResponse(content, status=status, headers=headers)
+    response["X-Page-Cache"] = "hit"
+    # Answer "304 Not Modified" to a client that already holds this version (sitemap.xml's Last-Modified).
+    return get_conditional_response(
+        request,
+        etag=headers.get("ETag"),
+        last_modified=parse_http_date_safe(headers.get("Last-Modified", "")),
+        response=response,
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous public pages from the shared cache. Place it last, after the auth and messages
+    middleware, so that headers added by the other middleware (security, CSP, cookies) stay per request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            response = self.get_response(request)
+            if request.method == "POST" and _is_staff_admin_change(request, response):
+                # Bulk actions in the admin may update rows without model signals.
+                bump_generation()
+            return response
+
+        if request.user.is_authenticated:
+            return _private(self.get_response(request))
+        if not settings.PAGE_CACHE_SECONDS or _has_messages(request):
+            return _private(self.get_response(request))
+
+        key = _page_key(request)
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = _current_generation(found.get(GENERATION_KEY))
+        except Exception:
+            # Without the cache the page is still there, only rendered (/health/ reports the cache).
+            logger.warning("Page cache unavailable", exc_info=True)
+            return _private(self.get_response(request))
+        entry = found.get(key)
+        if entry and entry[0] == generation:
+            _generation, status, headers, content = entry
+            return _public(_from_cache(request, status, headers, content))
+
+        response = self.get_response(request)
+        if request.method == "GET" and _is_cacheable(request, response):
+            headers = dict(response.headers)
+            try:
+                cache.set(
+                    key,
+                    (generation, response.status_code, headers, response.content),
+                    settings.PAGE_CACHE_SECONDS,
+                )
+            except Exception:
+                logger.warning("Page cache unavailable", exc_info=True)
+                return _private(response)
+            response["X-Page-Cache"] = "miss"
+            return _public(response)
+        return _private(response)
+
+
+def _is_staff_admin_change(request, response) -> bool:
+    match = request.resolver_match
+    user = getattr(request, "user", None)
+    return (
+        match is not None
+        and match.app_name == "admin"
+        and user is not None
+        and user.is_staff
+        and response.status_code < 400
+    )

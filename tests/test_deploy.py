@@ -1,0 +1,259 @@
+"""What a deployment relies on: production settings, gunicorn's configuration, static files, the health
+check, ``sitemap.xml`` and ``robots.txt``."""
+
+import json
+import os
+import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+from unittest import mock
+from xml.etree import ElementTree
+
+import pytest
+from django.urls import reverse
+
+from events.tests.factories import EventFactory
+from programs.models import Status
+from programs.tests.factories import CategoryFactory, CityFactory, ProgramFactory
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def _production_env(**extra) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "GUNICORN_"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="busan_exchange.settings.production",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="example.org",
+    )
+    env.update(extra)
+    return {key: value for key, value in env.items() if value is not None}
+
+
+def _run(args, env, timeout=120) -> subprocess.CompletedProcess:
+    return subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+# --- Production settings ------------------------------------------------------------------------------
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = _run([PYTHON, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"], _production_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without_a_required_variable(missing):
+    result = _run([PYTHON, "manage.py", "check"], _production_env(**{missing: None}))
+    assert result.returncode != 0
+    assert f"The environment variable {missing} must be set in production." in result.stderr
+
+
+_PROBE = """
+import json
+import django
+django.setup()
+from django.conf import settings
+from django.test import Client
+response = Client().get("/robots.txt", secure=True, HTTP_HOST="example.org")
+insecure = Client().get("/robots.txt", HTTP_HOST="example.org")
+health = Client().get("/health/", HTTP_HOST="example.org")
+print(json.dumps({
+    "headers": dict(response.headers),
+    "insecure_status": insecure.status_code,
+    "insecure_location": insecure.get("Location"),
+    "health_status": health.status_code,
+    "settings": {name: getattr(settings, name) for name in [
+        "DEBUG", "SESSION_COOKIE_SECURE", "SESSION_COOKIE_NAME", "SESSION_COOKIE_HTTPONLY",
+        "CSRF_COOKIE_SECURE", "CSRF_COOKIE_NAME", "CSRF_COOKIE_HTTPONLY", "LANGUAGE_COOKIE_SECURE",
+        "LANGUAGE_COOKIE_HTTPONLY", "PAGE_CACHE_SECONDS", "SESSION_ENGINE",
+    ]},
+    "cache": settings.CACHES["default"]["BACKEND"],
+}))
+"""
+
+
+def _probe(**env) -> dict:
+    env = _production_env(DATABASE_URL="sqlite://:memory:", **env)
+    result = _run([PYTHON, "-c", _PROBE], env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_sends_hsts_and_uses_secure_cookies():
+    probe = _probe()
+    headers = probe["headers"]
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert "upgrade-insecure-requests" in headers["Content-Security-Policy"]
+    assert headers["X-Frame-Options"] == "DENY"
+    # Plain HTTP is sent to HTTPS; load balancers may still ask for the health check over HTTP.
+    assert probe["insecure_status"] == 301
+    assert probe["insecure_location"] == "https://example.org/robots.txt"
+    assert probe["health_status"] == 200
+    settings = probe["settings"]
+    assert settings["DEBUG"] is False
+    assert settings["SESSION_COOKIE_SECURE"] and settings["SESSION_COOKIE_HTTPONLY"]
+    assert settings["SESSION_COOKIE_NAME"] == "__Host-sessionid"
+    assert settings["CSRF_COOKIE_SECURE"] and settings["CSRF_COOKIE_HTTPONLY"]
+    assert settings["CSRF_COOKIE_NAME"] == "__Host-csrftoken"
+    assert settings["LANGUAGE_COOKIE_SECURE"] and settings["LANGUAGE_COOKIE_HTTPONLY"]
+
+
+def test_production_caches_pages_only_in_a_shared_cache():
+    local = _probe()
+    assert local["cache"].endswith("LocMemCache")
+    assert local["settings"]["PAGE_CACHE_SECONDS"] == 0
+    shared = _probe(REDIS_URL="redis://127.0.0.1:6379/15", DJANGO_CACHE_KEY_PREFIX="deploy-test")
+    assert shared["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert shared["settings"]["SESSION_ENGINE"] == "django.contrib.sessions.backends.cache"
+    assert shared["settings"]["PAGE_CACHE_SECONDS"] > 0
+
+
+def _gunicorn_config(**env) -> dict[str, str]:
+    result = _run([str(Path(PYTHON).with_name("gunicorn")), "--print-config"], _production_env(**env))
+    assert result.returncode == 0, result.stderr
+    lines = (line.partition("=") for line in result.stdout.splitlines())
+    return {name.strip(): value.strip() for name, _sep, value in lines}
+
+
+def test_gunicorn_configuration_comes_from_the_environment():
+    config = _gunicorn_config(GUNICORN_WORKERS="3", GUNICORN_THREADS="4", GUNICORN_BIND="127.0.0.1:8123")
+    assert config["workers"] == "3"
+    assert config["threads"] == "4"
+    assert config["worker_class"] == "gthread"
+    assert config["bind"] == "['127.0.0.1:8123']"
+
+
+def test_gunicorn_defaults():
+    config = _gunicorn_config()
+    assert config["workers"] == str(os.cpu_count() + 1)
+    assert config["threads"] == "1"
+    assert config["worker_class"] == "sync"
+    assert config["preload_app"] == "True"
+    assert config["accesslog"] == "-"  # standard output
+    assert config["control_socket_disable"] == "True"
+    assert config["wsgi_app"] == "busan_exchange.wsgi:application"
+
+
+def test_collectstatic_writes_hashed_and_compressed_files(tmp_path):
+    env = _production_env(DJANGO_STATIC_ROOT=str(tmp_path))
+    result = _run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    for name in ("css/site.css", "js/site.js"):
+        hashed = manifest[name]
+        assert re.search(r"\.[0-9a-f]{12}\.", hashed), hashed
+        assert (tmp_path / hashed).exists()
+        assert (tmp_path / (hashed + ".gz")).exists()
+
+
+# --- Health check -------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_health_answers_ok(client):
+    response = client.get("/health/")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["status"] == "ok"
+    assert data["checks"] == {"database": "ok", "cache": "ok"}
+    assert "no-cache" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_health_answers_503_when_the_database_is_down(client):
+    with mock.patch("busan_exchange.health.connection") as connection:
+        connection.cursor.side_effect = RuntimeError("connection refused")
+        response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["status"] == "error"
+    assert response.json()["checks"]["database"] == "error"
+
+
+@pytest.mark.django_db
+def test_health_answers_503_when_the_cache_loses_what_it_stores(client, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": "ok", "cache": "error"}
+
+
+@pytest.mark.django_db
+def test_health_is_outside_the_language_prefixes_and_read_only(client):
+    assert client.get("/en/health/").status_code == 404
+    assert client.post("/health/").status_code in (403, 405)
+
+
+# --- sitemap.xml and robots.txt -----------------------------------------------------------------------
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+@pytest.fixture
+def published():
+    category = CategoryFactory(slug="diplomacy")
+    city = CityFactory(slug="nagasaki")
+    program = ProgramFactory(slug="youth", category=category, cities=[city])
+    event = EventFactory(slug="forum", program=program)
+    ProgramFactory(slug="draft-program", status=Status.DRAFT, category=category)
+    ProgramFactory(slug="in-draft-category", category=CategoryFactory(status=Status.DRAFT, slug="hidden"))
+    EventFactory(slug="draft-event", status=Status.DRAFT)
+    CityFactory(slug="draft-city", status=Status.DRAFT)
+    return category, city, program, event
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_every_public_page_in_every_language(client, published, settings):
+    settings.ALLOWED_HOSTS = ["portal.example.org"]
+    response = client.get("/sitemap.xml", HTTP_HOST="portal.example.org")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ElementTree.fromstring(response.content)  # noqa: S314 (the site's own response)
+    locations = {url.findtext("s:loc", namespaces=NS) for url in root.findall("s:url", NS)}
+    paths = ["/", "/programs/", "/events/", "/cities/", "/categories/diplomacy/", "/programs/youth/"]
+    paths += ["/events/forum/", "/cities/nagasaki/"]
+    expected = {
+        f"http://portal.example.org/{code}{path}" for code in ("ko", "en", "zh-hans") for path in paths
+    }
+    assert locations == expected
+    # Every entry names all three languages and the language-neutral address.
+    for url in root.findall("s:url", NS):
+        links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+        assert set(links) == {"ko", "en", "zh-hans", "x-default"}
+        loc = url.findtext("s:loc", namespaces=NS)
+        assert loc in links.values()
+
+
+@pytest.mark.django_db
+def test_sitemap_is_fresh_after_an_edit(client, published):
+    _category, _city, program, _event = published
+    assert b"/en/programs/youth/" in client.get("/sitemap.xml").content
+    program.status = Status.DRAFT
+    program.save()
+    assert b"/en/programs/youth/" not in client.get("/sitemap.xml").content
+
+
+@pytest.mark.django_db
+def test_robots_txt_keeps_crawlers_out_of_private_pages(client, settings):
+    settings.ALLOWED_HOSTS = ["portal.example.org"]
+    response = client.get("/robots.txt", HTTP_HOST="portal.example.org")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines[:2] == ["User-agent: *", "Allow: /"]
+    disallowed = {line.split(": ", 1)[1] for line in lines if line.startswith("Disallow: ")}
+    for code in ("ko", "en", "zh-hans"):
+        assert f"/{code}/admin/" in disallowed
+        assert f"/{code}/accounts/" in disallowed
+    assert "Sitemap: http://portal.example.org/sitemap.xml" in lines
+    my_page = reverse("accounts:my-page")
+    assert any(my_page.startswith(path) for path in disallowed)
+    assert not any(path.startswith(("/ko/programs", "/en/events", "/zh-hans/cities")) for path in disallowed)

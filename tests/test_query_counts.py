@@ -1,0 +1,119 @@
+"""Every public page makes the same small number of SQL queries, however much content there is."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from events.tests.factories import EventFactory
+from programs.tests.factories import CategoryFactory, CityFactory, ProgramFactory
+
+pytestmark = pytest.mark.django_db
+
+# Anonymous visitors: the page's own reads only. Members add their session, their account and what the
+# page shows of their own registrations.
+ANONYMOUS_BOUND = 6
+MEMBER_BOUND = 10
+
+PAGES = [
+    "home",
+    "program list",
+    "category",
+    "program detail",
+    "event list",
+    "event detail",
+    "city list",
+    "city detail",
+]
+
+
+def _populate(n: int) -> dict[str, str]:
+    """``n`` cities, programs and events (half upcoming, half past), richly linked; the pages to load."""
+    now = timezone.now()
+    categories = CategoryFactory.create_batch(3)
+    cities = CityFactory.create_batch(n)
+    programs = [
+        ProgramFactory(category=categories[i % 3], cities=[cities[i], cities[(i + 1) % n]]) for i in range(n)
+    ]
+    events = [
+        EventFactory(
+            program=programs[i],
+            cities=[cities[i], cities[(i + 2) % n]],
+            starts_at=now + timedelta(days=(i - n // 2) * 7 + 1),
+        )
+        for i in range(n)
+    ]
+    # The pages that show the most: the first category, program, event and city carry every relation.
+    for event in events[1:]:
+        event.cities.add(cities[0])
+    for program in programs[1:]:
+        program.cities.add(cities[0])
+    programs[0].events.add(*events[1:], bulk=True)
+    return {
+        "home": "/en/",
+        "program list": "/en/programs/",
+        "category": f"/en/categories/{categories[0].slug}/",
+        "program detail": f"/en/programs/{programs[0].slug}/",
+        "event list": "/en/events/",
+        "event detail": f"/en/events/{events[0].slug}/",
+        "city list": "/en/cities/",
+        "city detail": f"/en/cities/{cities[0].slug}/",
+    }
+
+
+def _count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def _counts(client, sizes=(5, 50)) -> dict[str, list[int]]:
+    counts = {page: [] for page in PAGES}
+    for n in sizes:
+        urls = _populate(n)
+        for page in PAGES:
+            counts[page].append(_count(client, urls[page]))
+    return counts
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+def test_anonymous_pages_make_a_bounded_number_of_queries(client):
+    counts = _counts(client)
+    for page, (few, many) in counts.items():
+        assert few == many, f"{page}: {few} queries with 5 of each, {many} with 50"
+        assert many <= ANONYMOUS_BOUND, f"{page}: {many} queries"
+
+
+def test_member_pages_make_a_bounded_number_of_queries(client):
+    client.force_login(get_user_model().objects.create_user(email="member@example.org", password="x"))
+    counts = _counts(client)
+    for page, (few, many) in counts.items():
+        assert few == many, f"{page}: {few} queries with 5 of each, {many} with 50"
+        assert many <= MEMBER_BOUND, f"{page}: {many} queries"
+
+
+def test_search_feeds_sitemap_and_open_data_make_a_bounded_number_of_queries(client):
+    urls = [
+        "/en/search/?q=exchange",
+        "/zh-hans/search/?q=城市",
+        "/en/feeds/latest.atom",
+        "/en/events/calendar.ics",
+        "/sitemap.xml",
+        "/api/v1/programs/",
+        "/api/v1/events/",
+        "/api/v1/cities/",
+        "/api/v1/categories/",
+    ]
+    for n in (5, 50):
+        _populate(n)
+        for url in urls:
+            count = _count(client, url)
+            assert count <= ANONYMOUS_BOUND, f"{url} with {n} of each: {count} queries"
