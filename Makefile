@@ -46,7 +46,7 @@ format: $(STAMP)
 
 # Extract UI strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext), then compile them.
 messages: $(STAMP)
-	$(PY) manage.py makemessages --locale ko --locale zh_Hans --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
+	$(PY) manage.py makemessages --locale ko --locale zh_Hans --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'test-artifacts/*' --ignore 'bench/*' --no-obsolete
 	$(MAKE) compilemessages
 
 # The site under load as deployed (gunicorn, production settings, PostgreSQL, Redis); prints its figures.

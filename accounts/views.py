@@ -64,8 +64,11 @@ def profile(request):
                 settings.LANGUAGE_COOKIE_NAME,
                 language,
                 max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600,
-                samesite="Lax",
-                secure=request.is_secure(),
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=settings.LANGUAGE_COOKIE_SECURE or request.is_secure(),
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
             )
             return response
     return render(request, "accounts/user_form.html", {"form": form})

@@ -12,16 +12,18 @@ def _published_programs() -> QuerySet[Program]:
     return Program.objects.published().filter(category__status="published")
 
 
-def category_list() -> QuerySet[Category]:
-    """Published categories, each with its published programs (and their partner cities) prefetched."""
+def category_list(*, programs_per_category: int | None = None) -> QuerySet[Category]:
+    """Published categories, each with its published programs (and their partner cities) prefetched.
+
+    ``programs_per_category`` keeps only the first few programs of each category (one windowed query).
+    """
+    programs = Program.objects.published().prefetch_related(
+        Prefetch("cities", queryset=City.objects.published())
+    )
+    if programs_per_category:
+        programs = programs[:programs_per_category]
     return Category.objects.published().prefetch_related(
-        Prefetch(
-            "programs",
-            queryset=Program.objects.published().prefetch_related(
-                Prefetch("cities", queryset=City.objects.published())
-            ),
-            to_attr="published_programs",
-        )
+        Prefetch("programs", queryset=programs, to_attr="published_programs")
     )
 
 

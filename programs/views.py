@@ -4,13 +4,16 @@ from events.selectors import past_events, upcoming_events
 
 from . import selectors
 
+# The home page shows the first programs of each category; the category page lists them all.
+HOME_PROGRAMS_PER_CATEGORY = 8
+
 
 def home(request):
     return render(
         request,
         "programs/home.html",
         {
-            "categories": selectors.category_list(),
+            "categories": selectors.category_list(programs_per_category=HOME_PROGRAMS_PER_CATEGORY),
             "upcoming_events": upcoming_events(limit=3),
             "recent_events": past_events(limit=4),
             "cities": selectors.city_list(),

@@ -61,7 +61,8 @@ class Registration(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(program__isnull=False, event__isnull=True) | Q(program__isnull=True, event__isnull=False),
+                condition=Q(program__isnull=False, event__isnull=True)
+                | Q(program__isnull=True, event__isnull=False),
                 name="registration_for_program_xor_event",
             ),
             models.UniqueConstraint(

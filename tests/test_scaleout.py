@@ -2,8 +2,8 @@
 
 Starts two gunicorn instances with the production settings on free ports, sharing a PostgreSQL database
 created for the run and Redis (a database number and a key prefix of their own), and talks to them as a
-load balancer would pass requests on (same ``Host``, ``X-Forwarded-Proto: https``). Skipped when PostgreSQL or Redis cannot be reached, unless
-``SCALEOUT_REQUIRED`` is set (CI).
+load balancer would pass requests on (same ``Host``, ``X-Forwarded-Proto: https``). Skipped when
+PostgreSQL or Redis cannot be reached, unless ``SCALEOUT_REQUIRED`` is set (CI).
 """
 
 import json

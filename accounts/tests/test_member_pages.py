@@ -59,6 +59,7 @@ def test_saving_the_profile_in_another_language_switches_the_site(client, member
     assert response.status_code == 302
     assert response["Location"] == url("accounts:profile", lang="zh-hans")
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "zh-hans"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME]["httponly"]
     member.refresh_from_db()
     assert (member.name, member.language, member.phone) == ("Wang Fang", "zh-hans", "010-2")
 

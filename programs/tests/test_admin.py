@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from PIL import Image
 
 from accounts.tests.staff import CONTENT_EDITORS, PASSWORD, make_user
@@ -118,7 +119,11 @@ def test_bad_upload_is_refused_with_a_message_and_nothing_saved(editor_client, c
     )
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors["image"]
-    assert "not a JPEG, PNG, GIF or WebP image" in errors[0]
+    with translation.override("ko"):  # the admin speaks Korean to staff
+        expected = translation.gettext(
+            "The file is not a JPEG, PNG, GIF or WebP image, or it is damaged. Please choose another image."
+        )
+    assert errors[0] == expected
     assert not Program.objects.exists()
 
 

@@ -136,10 +136,7 @@ def test_language_switcher_keeps_the_visitor_on_the_same_page(client, content, l
     html = client.get(url("programs:detail", language, slug="youth")).content.decode()
     switcher = html[html.index('class="language-switcher"') :]
     switcher = switcher[: switcher.index("</nav>")]
-    hrefs = dict(
-        (code, href)
-        for href, code in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', switcher)
-    )
+    hrefs = {code: href for href, code in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', switcher)}
     assert hrefs == {
         "ko": "/ko/programs/youth/",
         "en": "/en/programs/youth/",
@@ -171,8 +168,8 @@ def test_every_page_has_skip_links_text_size_and_account_links(client, content, 
     assert html.index('href="#content"') < html.index('id="content"')
     assert 'href="#footer"' in html and 'id="footer"' in html
     assert "/text-size/larger/" in html and "/text-size/smaller/" in html and "/text-size/reset/" in html
-    assert f'/{language}/accounts/login/' in html
-    assert f'/{language}/accounts/signup/' in html
+    assert f"/{language}/accounts/login/" in html
+    assert f"/{language}/accounts/signup/" in html
 
 
 @pytest.mark.parametrize(
@@ -220,9 +217,7 @@ def test_events_are_split_into_upcoming_and_past_by_year(client):
         starts_at=datetime(2021, 10, 20, 10, tzinfo=seoul),
         ends_at=datetime(2021, 10, 21, 18, tzinfo=seoul),
     )
-    EventFactory(
-        title_en="New year 2022", starts_at=datetime(2022, 1, 1, 0, 30, tzinfo=seoul), ends_at=None
-    )
+    EventFactory(title_en="New year 2022", starts_at=datetime(2022, 1, 1, 0, 30, tzinfo=seoul), ends_at=None)
     html = client.get("/en/events/").content.decode()
     upcoming = html[html.index('id="upcoming-heading"') : html.index('id="past-heading"')]
     past = html[html.index('id="past-heading"') :]
@@ -303,3 +298,16 @@ def test_detail_pages_make_a_bounded_number_of_queries(client, django_assert_max
     )
     with django_assert_max_num_queries(6):
         assert client.get(url(page, "en", slug=slug)).status_code == 200
+
+
+def test_home_shows_the_first_programs_of_each_category_and_links_to_the_rest(client):
+    category = CategoryFactory()
+    programs = [
+        ProgramFactory(category=category, order=n, title_en=f"Numbered program {n:02d}") for n in range(12)
+    ]
+    html = client.get(url("home", "en")).content.decode()
+    shown = [p for p in programs if p.title_en in html]
+    assert shown == programs[:8]
+    assert category.get_absolute_url() in html
+    category_page = client.get(category.get_absolute_url()).content.decode()
+    assert all(p.title_en in category_page for p in programs)

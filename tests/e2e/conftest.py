@@ -25,7 +25,9 @@ def pytest_collection_modifyitems(config, items):
     if Path(CHROMIUM).exists():
         return
     if os.environ.get("E2E_REQUIRED"):
-        raise pytest.UsageError(f"Chromium is required for the browser tests but was not found at {CHROMIUM}.")
+        raise pytest.UsageError(
+            f"Chromium is required for the browser tests but was not found at {CHROMIUM}."
+        )
     skip = pytest.mark.skip(reason="Chromium is not installed (apt-get install chromium)")
     for item in items:
         if "e2e" in item.keywords:
@@ -52,7 +54,9 @@ def page(browser):
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True
+    )
     page = context.new_page()
     yield page
     context.close()

@@ -142,7 +142,9 @@ def test_text_size_control_works_without_javascript(live_server, browser, seeded
 def test_phone_width_has_no_horizontal_scroll_and_usable_navigation(live_server, phone, seeded, language):
     for path in public_paths(language):
         phone.goto(live_server.url + path)
-        overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = phone.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0, path
     phone.goto(f"{live_server.url}/{language}/")
     nav = phone.locator(".main-nav a").first
