@@ -76,6 +76,14 @@ def _vary_is_keyed(response) -> bool:
     return {v.strip().lower() for v in cc_delim_re.split(response["Vary"]) if v.strip()} <= _KEYED_VARY
 
 
+def _allows_shared_cache(response) -> bool:
+    """No caching instructions of its own, or ones that say any cache may keep it (calendars, open data)."""
+    if not response.has_header("Cache-Control"):
+        return True
+    directives = {d.split("=")[0].strip().lower() for d in cc_delim_re.split(response["Cache-Control"])}
+    return "public" in directives and not directives & {"private", "no-store", "no-cache"}
+
+
 def _is_cacheable(request, response) -> bool:
     """Whether ``response`` is the same for every anonymous visitor with this key."""
     session = getattr(request, "session", None)
@@ -85,7 +93,7 @@ def _is_cacheable(request, response) -> bool:
         and not response.streaming
         and not response.cookies
         # A view that sets its own caching headers (feeds, calendars, open data with ETags) keeps them.
-        and not response.has_header("Cache-Control")
+        and _allows_shared_cache(response)
         and not response.has_header("Content-Encoding")
         and _vary_is_keyed(response)
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
@@ -102,7 +110,9 @@ def _private(response):
 
 
 def _public(response):
-    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+    # A view that set its own shared-cache lifetime (calendars, open data) keeps it.
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
     return response
 
 
@@ -110,12 +120,16 @@ def _from_cache(request, status: int, headers: dict, content: bytes):
     response = HttpResponse(content, status=status, headers=headers)
     response["X-Page-Cache"] = "hit"
     # Answer "304 Not Modified" to a client that already holds this version (sitemap.xml's Last-Modified).
-    return get_conditional_response(
+    conditional = get_conditional_response(
         request,
         etag=headers.get("ETag"),
         last_modified=parse_http_date_safe(headers.get("Last-Modified", "")),
         response=response,
     )
+    if conditional is not response and "Access-Control-Allow-Origin" in response:
+        # Open data answers "304" to other sites' scripts too.
+        conditional["Access-Control-Allow-Origin"] = response["Access-Control-Allow-Origin"]
+    return conditional
 
 
 class AnonymousPageCacheMiddleware:

@@ -235,3 +235,21 @@ def test_a_cached_page_with_an_etag_answers_304_to_a_client_that_has_it(rf):
     assert middleware(request()).content == b"<p>hello</p>"
     assert middleware(request(if_none_match='"v1"')).status_code == 304
     assert middleware(request(if_none_match='"v0"')).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/api/v1/events/", "/en/events/calendar.ics", "/en/feeds/latest.atom"])
+def test_open_data_calendars_and_feeds_are_served_from_the_cache_and_renewed_on_edit(
+    client, program, path, django_assert_num_queries
+):
+    EventFactory(program=program, title_en="Harbour festival")
+    assert client.get(path)["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        cached = client.get(path)
+    assert cached["X-Page-Cache"] == "hit"
+    # The view's own shared-cache lifetime is kept.
+    assert cached["Cache-Control"] == client.get(path)["Cache-Control"]
+
+    event = program.events.get()
+    event.title_en = "Harbour festival on a new date"
+    event.save()
+    assert "Harbour festival on a new date" in client.get(path).content.decode()

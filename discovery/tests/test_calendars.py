@@ -86,9 +86,9 @@ def test_uid_is_stable_across_requests_and_languages(client, content):
 def test_a_changed_event_gets_a_new_revision(client, content):
     _calendar, before = only_event(client.get(event_ics_url("en", "world-peace-forum")))
     forum = content.forum
-    Event.objects.filter(pk=forum.pk).update(
-        title_en="World Peace Forum 2026", updated_at=forum.created_at + timedelta(hours=1)
-    )
+    forum.title_en = "World Peace Forum 2026"
+    forum.save()  # staff save: the public caches are renewed
+    Event.objects.filter(pk=forum.pk).update(updated_at=forum.created_at + timedelta(hours=1))
     forum.refresh_from_db()
 
     _calendar, after = only_event(client.get(event_ics_url("en", "world-peace-forum")))
