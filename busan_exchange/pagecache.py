@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 _KEY_PREFIX = "pagecache:page:"
+# The query parameters the public pages read (search and paging); a page asked for with others is not cached.
+CACHED_QUERY_PARAMETERS = frozenset({"q", "page"})
 # Request headers a cached page may vary on: Cookie (the only cookie pages read, the text size, is in the
 # key; members and visitors with messages are never served from the cache) and Accept-Language (the active
 # language is in the key).
@@ -150,6 +152,10 @@ class AnonymousPageCacheMiddleware:
         if request.user.is_authenticated:
             return _private(self.get_response(request))
         if not settings.PAGE_CACHE_SECONDS or _has_messages(request):
+            return _private(self.get_response(request))
+
+        if not set(request.GET) <= CACHED_QUERY_PARAMETERS:
+            # Any other query string (tracking tags, random noise) would only fill the cache with copies.
             return _private(self.get_response(request))
 
         key = _page_key(request)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation.trans_real import parse_accept_lang_header
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 logger = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ def language_for(accept_language: str) -> str:
     return _DEFAULT_VISITOR_LANGUAGE
 
 
-@require_GET
+@require_safe
 @vary_on_headers("Accept-Language", "Cookie")
 def root_redirect(request):
     language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
@@ -49,7 +49,7 @@ def safe_next(request, fallback: str = "/") -> str:
     return fallback
 
 
-@require_GET
+@require_safe
 def text_size(request, size):
     """Remember the visitor's text size in a cookie and return to the page they were on (works without JS)."""
     sizes = settings.TEXT_SIZES

@@ -45,6 +45,11 @@ class RegistrationAdmin(admin.ModelAdmin):
     list_filter = ("status", KindFilter, "program", "event", "created_at")
     list_select_related = ("user", "program", "event")
     search_fields = ("user__email", "user__name", "message")
+
+    def has_delete_permission(self, request, obj=None):
+        # Registrations are cancelled (which passes the place on and tells the member), never deleted.
+        return False
+
     search_help_text = _("Searches the member's email, name and message.")
     date_hierarchy = "created_at"
     ordering = ("-created_at", "-pk")

@@ -35,7 +35,7 @@ class Registration(models.Model):
     program = models.ForeignKey(
         "programs.Program",
         verbose_name=_("program"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="registrations",
@@ -43,7 +43,7 @@ class Registration(models.Model):
     event = models.ForeignKey(
         "events.Event",
         verbose_name=_("event"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="registrations",

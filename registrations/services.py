@@ -87,6 +87,8 @@ def registration_create(
             registration = Registration.objects.filter(user=user, **where).first()
             if registration is not None and registration.status != Registration.Status.CANCELLED:
                 raise RegistrationError("duplicate")
+            # Members already waiting come first: places freed or added since are theirs.
+            _fill_places(target, now=now)
             status = _status_for_newcomer(target)
             if registration is None:
                 registration = Registration.objects.create(user=user, status=status, message=message, **where)

@@ -253,3 +253,14 @@ def test_open_data_calendars_and_feeds_are_served_from_the_cache_and_renewed_on_
     event.title_en = "Harbour festival on a new date"
     event.save()
     assert "Harbour festival on a new date" in client.get(path).content.decode()
+
+
+def test_unknown_query_parameters_are_not_cached(client, program, django_assert_max_num_queries):
+    url = program.get_absolute_url()
+    for n in range(3):
+        response = client.get(url, {"utm_source": f"campaign-{n}"})
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url, {"page": "1"})["X-Page-Cache"] == "miss"
+    assert client.get(url, {"page": "1"})["X-Page-Cache"] == "hit"

@@ -191,3 +191,25 @@ def test_superuser_user_admin_pages_work(client):
     assert response.status_code == 200
     assert "김민아" in response.content.decode()
     assert client.get(f"{ADMIN}accounts/user/add/").status_code == 200
+
+
+def test_deleting_a_member_in_the_admin_releases_their_place_and_erases_their_message(
+    client, django_capture_on_commit_callbacks
+):
+    from registrations import services
+
+    event = EventFactory(capacity=1)
+    leaving = make_user("leaving@example.org", staff=False)
+    waiting = make_user("waiting@example.org", staff=False)
+    services.registration_create(user=leaving, event=event, message="call me on 010-1234-5678")
+    services.registration_create(user=waiting, event=event)
+
+    client.force_login(make_user("boss@example.org", superuser=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/en/admin/accounts/user/{leaving.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+
+    assert not get_user_model().objects.filter(email="leaving@example.org").exists()
+    orphan = event.registrations.get(user=None)
+    assert (orphan.status, orphan.message) == ("cancelled", "")
+    assert event.registrations.get(user=waiting).status == "confirmed"

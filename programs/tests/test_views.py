@@ -311,3 +311,8 @@ def test_home_shows_the_first_programs_of_each_category_and_links_to_the_rest(cl
     assert category.get_absolute_url() in html
     category_page = client.get(category.get_absolute_url()).content.decode()
     assert all(p.title_en in category_page for p in programs)
+
+
+def test_head_requests_are_answered(client, content):
+    assert client.head("/", headers={"accept-language": "ko"}).status_code == 302
+    assert client.head("/text-size/larger/?next=/ko/").status_code == 302

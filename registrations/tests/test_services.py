@@ -149,3 +149,28 @@ def test_mail_is_sent_in_the_members_language(django_capture_on_commit_callbacks
     assert f"/zh-hans/events/{event.slug}/" in message.body
     assert "/zh-hans/my/" in message.body
     assert "example.com" not in message.body + message.subject
+
+
+def test_members_on_the_waiting_list_get_new_places_before_a_newcomer(django_capture_on_commit_callbacks):
+    program = ProgramFactory(capacity=1)
+    first, waiting, newcomer = UserFactory.create_batch(3)
+    services.registration_create(user=first, program=program)
+    assert services.registration_create(user=waiting, program=program).status == "waitlisted"
+
+    program.capacity = 2  # staff add a place, without filling it by hand
+    program.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        late = services.registration_create(user=newcomer, program=program)
+
+    assert Registration.objects.get(user=waiting).status == "confirmed"
+    assert late.status == "waitlisted"
+    assert {message.to[0] for message in mail.outbox} == {waiting.email, newcomer.email}
+
+
+def test_items_with_registrations_cannot_be_deleted():
+    from django.db.models import ProtectedError
+
+    event = EventFactory()
+    services.registration_create(user=UserFactory(), event=event)
+    with pytest.raises(ProtectedError):
+        event.delete()

@@ -164,3 +164,22 @@ def test_withdraw_ignores_an_unsafe_next(client):
     client.force_login(registration.user)
     response = client.post(url("registrations:withdraw", registration.pk), {"next": "https://evil.example/"})
     assert response["Location"] == url("accounts:my-page")
+
+
+def test_registration_page_offers_no_form_when_there_is_nothing_to_fill_in(client):
+    now = timezone.now()
+    closed = EventFactory(
+        registration_opens_at=now - timedelta(days=9), registration_closes_at=now - timedelta(days=1)
+    )
+    open_event = EventFactory()
+    member = UserFactory()
+    client.force_login(member)
+
+    page = client.get(url("registrations:event-register", closed.slug)).content.decode()
+    assert "Registration is closed." in page
+    assert 'name="message"' not in page
+
+    RegistrationFactory(user=member, event=open_event)
+    page = client.get(url("registrations:event-register", open_event.slug)).content.decode()
+    assert "Withdraw my registration" in page
+    assert 'name="message"' not in page
