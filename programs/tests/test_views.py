@@ -206,27 +206,6 @@ def test_missing_translation_falls_back_and_is_marked(client):
     assert f"<h1>{program.title_ko}</h1>" in html
 
 
-def test_events_are_split_into_upcoming_and_past_by_year(client):
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    seoul = ZoneInfo("Asia/Seoul")
-    EventFactory(title_en="Next month event")
-    EventFactory(
-        title_en="Forum 2021",
-        starts_at=datetime(2021, 10, 20, 10, tzinfo=seoul),
-        ends_at=datetime(2021, 10, 21, 18, tzinfo=seoul),
-    )
-    EventFactory(title_en="New year 2022", starts_at=datetime(2022, 1, 1, 0, 30, tzinfo=seoul), ends_at=None)
-    html = client.get("/en/events/").content.decode()
-    upcoming = html[html.index('id="upcoming-heading"') : html.index('id="past-heading"')]
-    past = html[html.index('id="past-heading"') :]
-    assert "Next month event" in upcoming
-    assert "Forum 2021" not in upcoming
-    assert past.index('id="year-2022"') < past.index("New year 2022") < past.index('id="year-2021"')
-    assert past.index('id="year-2021"') < past.index("Forum 2021")
-
-
 def test_city_page_lists_its_programs_and_events(client, content):
     html = client.get(url("programs:city", "en", slug="nagasaki")).content.decode()
     assert content["program"].title_en in html
