@@ -18,10 +18,6 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-# Overridable in settings; the defaults suit photos from phones and cameras.
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-DEFAULT_MAX_PIXELS = 40_000_000
-
 # Decoded format -> (format stored, file extension).
 _OUTPUT = {
     "JPEG": ("JPEG", "jpg"),
@@ -42,11 +38,11 @@ ACCEPT = "image/jpeg,image/png,image/gif,image/webp"
 
 
 def max_bytes() -> int:
-    return getattr(settings, "PORTAL_IMAGE_MAX_BYTES", DEFAULT_MAX_BYTES)
+    return settings.PORTAL_IMAGE_MAX_BYTES
 
 
 def max_pixels() -> int:
-    return getattr(settings, "PORTAL_IMAGE_MAX_PIXELS", DEFAULT_MAX_PIXELS)
+    return settings.PORTAL_IMAGE_MAX_PIXELS
 
 
 def _invalid() -> ValidationError:

@@ -163,13 +163,13 @@ USE_TZ = True
 # language has no text yet.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ko"
 MODELTRANSLATION_LANGUAGES = ("ko", "en", "zh-hans")
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "ko")}
+# The order in which a missing field falls back, whatever language is shown.
+CONTENT_FALLBACK_ORDER = ("en", "ko")
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": CONTENT_FALLBACK_ORDER}
 # modeltranslation's admin language tabs: a small local script instead of jQuery UI from a CDN, so the
 # admin works offline (modeltranslation reads these two names without its prefix).
 JQUERY_UI_URL = "admin-site/js/translation-tabs.js"
 JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
-# The order in which a missing field falls back, per language shown.
-CONTENT_FALLBACK_ORDER = ("en", "ko")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
@@ -191,6 +191,10 @@ OFFICE_CONTACT = {
     "phone": env("PORTAL_OFFICE_PHONE", default="+82-51-120"),
     "email": env("PORTAL_OFFICE_EMAIL", default=""),
 }
+
+# Uploaded images: refused above these caps (bytes, and width × height in pixels).
+PORTAL_IMAGE_MAX_BYTES = env.int("PORTAL_IMAGE_MAX_BYTES", default=10 * 1024 * 1024)
+PORTAL_IMAGE_MAX_PIXELS = env.int("PORTAL_IMAGE_MAX_PIXELS", default=40_000_000)
 
 TEXT_SIZE_COOKIE = "textsize"
 TEXT_SIZES = ("small", "normal", "large", "xlarge")
