@@ -3,7 +3,6 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .models import Consent, User
-from .services import user_delete
 
 
 class ConsentInline(admin.TabularInline):
@@ -39,11 +38,3 @@ class UserAdmin(BaseUserAdmin):
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
-
-    def delete_model(self, request, obj):
-        # The same deletion a member makes: places pass to the waiting list, messages are erased.
-        user_delete(user=obj)
-
-    def delete_queryset(self, request, queryset):
-        for user in queryset:
-            user_delete(user=user)

@@ -1,7 +1,6 @@
 """Reads about members: their consents and the data they can download."""
 
 from allauth.account.models import EmailAddress
-from django.utils import timezone
 
 from .models import Consent, User
 
@@ -17,14 +16,12 @@ def consent_history(*, user: User):
 
 
 def member_data(*, user: User) -> dict:
-    """Everything the portal holds about the member, for them to download (and nobody else's)."""
-    from registrations.selectors import member_registrations
+    """The member's account: profile, email addresses and consents, as the data download shows them."""
 
     def when(value):
         return value.isoformat() if value else None
 
     return {
-        "exported_at": timezone.now().isoformat(),
         "profile": {
             "email": user.email,
             "name": user.name,
@@ -46,17 +43,5 @@ def member_data(*, user: User) -> dict:
                 "withdrawn_at": when(consent.withdrawn_at),
             }
             for consent in Consent.objects.filter(user=user).order_by("given_at", "pk")
-        ],
-        "registrations": [
-            {
-                "type": "program" if registration.program_id else "event",
-                "slug": registration.target.slug,
-                "title": registration.target.title,
-                "status": registration.status,
-                "message": registration.message,
-                "registered_at": when(registration.created_at),
-                "updated_at": when(registration.updated_at),
-            }
-            for registration in member_registrations(user=user)
         ],
     }

@@ -75,14 +75,9 @@ def profile_update(*, user: User, name: str, language: str, phone: str = "") -> 
 
 
 def user_delete(*, user: User) -> None:
-    """Delete the member's account and personal data.
+    """Delete the account itself: consents and email addresses go with it.
 
-    Registrations for what is still to come are withdrawn first, so their places pass to the waiting list;
-    every registration then stays without its member and message, for anonymous statistics only.
-    Consents and email addresses go with the account.
+    What the member did elsewhere on the site is released first by ``portal.services.member_delete``.
     """
-    from registrations.services import registrations_release_for_deleted_member
-
     with transaction.atomic():
-        registrations_release_for_deleted_member(user=user)
         user.delete()

@@ -1,38 +1,23 @@
-"""Member pages: my page, profile, consents, data download, account deletion; the rate-limited admin login."""
-
-import json
+"""Member pages about the account itself: profile and consents; the rate-limited admin login."""
 
 from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.sites.shortcuts import get_current_site
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from registrations.selectors import member_registrations
-
 from . import selectors, services
 from .consents import OPTIONAL_MARKETING, REQUIRED_TERMS
 from .exceptions import AccountError
-from .forms import AccountDeleteForm, ConsentChangeForm, ProfileForm
+from .forms import ConsentChangeForm, ProfileForm
 from .models import Consent
-
-
-@never_cache
-@login_required
-def my_page(request):
-    return render(
-        request,
-        "accounts/user_detail.html",
-        {"registrations": member_registrations(user=request.user)},
-    )
 
 
 @never_cache
@@ -105,35 +90,6 @@ def consents(request):
             "history": selectors.consent_history(user=user),
         },
     )
-
-
-@never_cache
-@login_required
-def export(request):
-    """The member's own data as a JSON download."""
-    data = selectors.member_data(user=request.user)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
-    )
-    filename = f"busan-exchange-my-data-{timezone.localdate():%Y%m%d}.json"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@never_cache
-@login_required
-@require_http_methods(["GET", "POST"])
-def delete(request):
-    user = request.user
-    form = AccountDeleteForm(request.POST if request.method == "POST" else None, user=user)
-    if request.method == "POST" and form.is_valid():
-        language = get_language()
-        logout(request)
-        services.user_delete(user=user)
-        with translation.override(language):
-            messages.success(request, gettext("Your account and your personal data have been deleted."))
-        return redirect("home")
-    return render(request, "accounts/user_confirm_delete.html", {"form": form})
 
 
 def _login_attempts_key(request, login: str) -> str:

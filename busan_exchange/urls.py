@@ -6,7 +6,6 @@ from django.views.static import serve
 
 from accounts import views as account_views
 from accounts.admin_views import admin_redirect, in_staff_language
-from programs import views as program_views
 
 from . import crawlers, health, views
 
@@ -25,12 +24,10 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", program_views.home, name="home"),
-    path("", include("programs.urls")),
+    path("", include("portal.urls")),
     path("", include("discovery.urls")),
     path("events/", include("events.urls")),
     path("accounts/", include("allauth.urls")),
-    path("my/", include("accounts.urls")),
     path("", include("registrations.urls")),
     # Before the admin's own URLs: its login, held to the same failed-login limits as the site's.
     path("admin/login/", in_staff_language(account_views.admin_login), name="admin-login"),

@@ -7,10 +7,11 @@ from django.http import HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
+
+from accounts.http import safe_next
 
 logger = logging.getLogger(__name__)
 
@@ -37,16 +38,6 @@ def root_redirect(request):
         language = language_for(request.headers.get("Accept-Language", ""))
     with translation.override(language):
         return HttpResponseRedirect(reverse("home"))
-
-
-def safe_next(request, fallback: str = "/") -> str:
-    """The ``next`` parameter if it points into this site, else ``fallback``."""
-    target = request.GET.get("next") or request.POST.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
 
 
 @require_safe

@@ -1,17 +1,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from programs.admin import ContentAdmin, MissingTranslationFilter, RegistrationCountsMixin
+from programs.admin import ContentAdmin, MissingTranslationFilter
 from programs.forms import ImageAdminForm
 
 from .models import Event
 
 
 @admin.register(Event)
-class EventAdmin(RegistrationCountsMixin, ContentAdmin):
+class EventAdmin(ContentAdmin):
     form = ImageAdminForm
-    registration_lookup = "event"
-    actions = (*ContentAdmin.actions, "fill_places")
     completeness_fields = ("title", "summary")
     list_display = (
         "title",
@@ -19,9 +17,6 @@ class EventAdmin(RegistrationCountsMixin, ContentAdmin):
         "program",
         "translations",
         "status",
-        "confirmed_count",
-        "waitlisted_count",
-        "cancelled_count",
         "public_link",
     )
     list_filter = ("status", MissingTranslationFilter, "program")
@@ -31,7 +26,6 @@ class EventAdmin(RegistrationCountsMixin, ContentAdmin):
     date_hierarchy = "starts_at"
     filter_horizontal = ("cities",)
     list_select_related = ("program",)
-    readonly_fields = ("registrations_summary",)
     fieldsets = (
         (None, {"fields": ("title", "summary", "body", "program")}),
         (_("When and where"), {"fields": ("starts_at", "ends_at", "venue")}),
@@ -44,7 +38,6 @@ class EventAdmin(RegistrationCountsMixin, ContentAdmin):
                     "registration_opens_at",
                     "registration_closes_at",
                     "capacity",
-                    "registrations_summary",
                 )
             },
         ),

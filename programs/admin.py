@@ -2,18 +2,12 @@
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db.models import BooleanField, Count, Q, Value
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
-
-from registrations.models import Registration
-from registrations.services import registrations_fill_places
 
 from .completeness import language_codes, missing_translation_q, translation_status
 from .forms import ImageAdminForm
@@ -127,98 +121,6 @@ class ContentAdmin(TabbedTranslationAdmin):
         )
 
 
-_COUNTED_STATUSES = (
-    Registration.Status.CONFIRMED,
-    Registration.Status.WAITLISTED,
-    Registration.Status.CANCELLED,
-)
-
-
-class RegistrationCountsMixin:
-    """Registration counts per item, annotated on the list in the same query as the items themselves.
-
-    ``registration_lookup`` is the Registration field pointing at the item (``program`` or ``event``).
-    Staff allowed to see registrations get links to the matching, filtered registration list.
-    """
-
-    registration_lookup = ""
-
-    def get_queryset(self, request):
-        counts = {
-            f"n_{status}": Count("registrations", filter=Q(registrations__status=status))
-            for status in _COUNTED_STATUSES
-        }
-        linked = request.user.has_perm("registrations.view_registration")
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(**counts, registrations_linked=Value(linked, output_field=BooleanField()))
-        )
-
-    def _registrations_url(self, obj, status: str | None = None) -> str:
-        query = {f"{self.registration_lookup}__id__exact": obj.pk}
-        if status:
-            query["status__exact"] = status
-        return f"{reverse('admin:registrations_registration_changelist')}?{urlencode(query)}"
-
-    def _count(self, obj, status: str):
-        count = getattr(obj, f"n_{status}", None)
-        if count is None:
-            return "—"
-        if count and getattr(obj, "registrations_linked", False):
-            return format_html('<a href="{}">{}</a>', self._registrations_url(obj, status), count)
-        return count
-
-    @admin.display(description=_("confirmed"), ordering="n_confirmed")
-    def confirmed_count(self, obj):
-        return self._count(obj, Registration.Status.CONFIRMED)
-
-    @admin.display(description=_("waiting list"), ordering="n_waitlisted")
-    def waitlisted_count(self, obj):
-        return self._count(obj, Registration.Status.WAITLISTED)
-
-    @admin.display(description=_("cancelled"), ordering="n_cancelled")
-    def cancelled_count(self, obj):
-        return self._count(obj, Registration.Status.CANCELLED)
-
-    def has_fill_places_permission(self, request):
-        return request.user.has_perm("registrations.change_registration")
-
-    @admin.action(
-        description=_("Give free places to the waiting list (after raising the capacity)"),
-        permissions=["fill_places"],
-    )
-    def fill_places(self, request, queryset):
-        promoted = sum(len(registrations_fill_places(target=item)) for item in queryset)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d member moved from the waiting list to a place.",
-                "%(count)d members moved from the waiting list to a place.",
-                promoted,
-            )
-            % {"count": promoted},
-            messages.SUCCESS,
-        )
-
-    @admin.display(description=_("registrations"))
-    def registrations_summary(self, obj):
-        if obj is None or obj.pk is None:
-            return "—"
-        summary = gettext(
-            "%(confirmed)s confirmed, %(waitlisted)s on the waiting list, %(cancelled)s cancelled"
-        ) % {
-            "confirmed": getattr(obj, "n_confirmed", 0),
-            "waitlisted": getattr(obj, "n_waitlisted", 0),
-            "cancelled": getattr(obj, "n_cancelled", 0),
-        }
-        if getattr(obj, "registrations_linked", False):
-            return format_html(
-                '{} · <a href="{}">{}</a>', summary, self._registrations_url(obj), gettext("See the members")
-            )
-        return summary
-
-
 @admin.register(Category)
 class CategoryAdmin(ContentAdmin):
     completeness_fields = ("name", "summary")
@@ -252,19 +154,14 @@ class CityAdmin(ContentAdmin):
 
 
 @admin.register(Program)
-class ProgramAdmin(RegistrationCountsMixin, ContentAdmin):
+class ProgramAdmin(ContentAdmin):
     form = ImageAdminForm
-    registration_lookup = "program"
-    actions = (*ContentAdmin.actions, "fill_places")
     completeness_fields = ("title", "summary")
     list_display = (
         "title",
         "category",
         "translations",
         "status",
-        "confirmed_count",
-        "waitlisted_count",
-        "cancelled_count",
         "order",
         "updated_at",
         "public_link",
@@ -275,7 +172,6 @@ class ProgramAdmin(RegistrationCountsMixin, ContentAdmin):
     prepopulated_fields = {"slug": ("title_en",)}
     filter_horizontal = ("cities",)
     list_select_related = ("category",)
-    readonly_fields = ("registrations_summary",)
     fieldsets = (
         (
             None,
@@ -283,6 +179,6 @@ class ProgramAdmin(RegistrationCountsMixin, ContentAdmin):
         ),
         (_("Image"), {"fields": ("image", "image_alt")}),
         (_("Partner cities"), {"fields": ("cities",)}),
-        (_("Applications"), {"fields": ("opens_at", "closes_at", "capacity", "registrations_summary")}),
+        (_("Applications"), {"fields": ("opens_at", "closes_at", "capacity")}),
         (_("Publishing"), {"fields": ("status", "slug", "order")}),
     )

@@ -3,12 +3,11 @@
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from events.models import Event
-
 from .models import Category, City, Program
 
 
-def _published_programs() -> QuerySet[Program]:
+def published_programs() -> QuerySet[Program]:
+    """Published programs whose category is published too: what the public may see."""
     return Program.objects.published().filter(category__status="published")
 
 
@@ -32,16 +31,8 @@ def category_get(*, slug: str) -> Category:
 
 
 def program_get(*, slug: str) -> Program:
-    """A published program with its category, partner cities and published events."""
-    return get_object_or_404(
-        _published_programs()
-        .select_related("category")
-        .prefetch_related(
-            Prefetch("cities", queryset=City.objects.published(), to_attr="published_cities"),
-            Prefetch("events", queryset=Event.objects.published(), to_attr="published_events"),
-        ),
-        slug=slug,
-    )
+    """A published program (in a published category) with its category."""
+    return get_object_or_404(published_programs().select_related("category"), slug=slug)
 
 
 def city_list() -> QuerySet[City]:
@@ -49,18 +40,4 @@ def city_list() -> QuerySet[City]:
 
 
 def city_get(*, slug: str) -> City:
-    """A published city with the published programs and events that involve it."""
-    return get_object_or_404(
-        City.objects.published().prefetch_related(
-            Prefetch(
-                "programs",
-                # The program cards list each program's partner cities.
-                queryset=_published_programs()
-                .select_related("category")
-                .prefetch_related(Prefetch("cities", queryset=City.objects.published())),
-                to_attr="published_programs",
-            ),
-            Prefetch("events", queryset=Event.objects.published(), to_attr="published_events"),
-        ),
-        slug=slug,
-    )
+    return get_object_or_404(City.objects.published(), slug=slug)

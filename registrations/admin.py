@@ -15,7 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from . import (
+    admin_counts,  # noqa: F401 (registers the program and event admins with their counts)
+    services,
+)
 from .admin_reports import registrations_csv, registrations_overview
 from .exceptions import RegistrationError
 from .models import Registration

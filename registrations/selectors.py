@@ -150,3 +150,23 @@ def registration_box(*, user, target: Target, now: datetime | None = None) -> Re
         if box.registration and box.registration.status == Registration.Status.WAITLISTED:
             box.waitlist_position = waitlist_position(box.registration)
     return box
+
+
+def member_data(*, user) -> list[dict]:
+    """The member's registrations and interest, as the data download shows them."""
+
+    def when(value):
+        return value.isoformat() if value else None
+
+    return [
+        {
+            "type": "program" if registration.program_id else "event",
+            "slug": registration.target.slug,
+            "title": registration.target.title,
+            "status": registration.status,
+            "message": registration.message,
+            "registered_at": when(registration.created_at),
+            "updated_at": when(registration.updated_at),
+        }
+        for registration in member_registrations(user=user)
+    ]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from busan_exchange.views import safe_next
+from accounts.http import safe_next
 from events.models import Event
 from events.selectors import event_get
 from programs.selectors import program_get

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "events",
     "registrations",
     "discovery",
+    "portal",
 ]
 
 MIDDLEWARE = [

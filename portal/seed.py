@@ -1,6 +1,6 @@
 """Seed content for the portal: the exchange programs, partner cities and 2021 events, in all three languages.
 
-Pure data, loaded by ``programs.services.seed_load`` (``manage.py load_seed``). Every translated field is a
+Pure data, loaded by ``portal.services.seed_load`` (``manage.py load_seed``). Every translated field is a
 dict keyed by language code ("ko", "en", "zh-hans"). Place names and recurring terms follow the
 shared place-name glossary; terms this file introduces are used in one form only:
 

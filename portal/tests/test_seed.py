@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 
 from events.models import Event
-from programs import seed
+from portal import seed
+from portal.services import seed_load
 from programs.models import Category, City, Program, Status
-from programs.services import seed_load
 
 LANGS = ("ko", "en", "zh-hans")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")

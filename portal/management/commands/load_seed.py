@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from programs.services import seed_load
+from portal.services import seed_load
 
 
 class Command(BaseCommand):

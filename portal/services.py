@@ -1,4 +1,4 @@
-"""Writes that span models: loading the seed content."""
+"""Writes that span apps: deleting a member with everything they did, and loading the seed content."""
 
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
@@ -7,10 +7,26 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import translation
 
+from accounts.models import User
+from accounts.services import user_delete
 from events.models import Event
+from programs.models import Category, City, Program
+from registrations.services import registrations_release_for_deleted_member
 
 from . import seed
-from .models import Category, City, Program
+
+
+def member_delete(*, user: User) -> None:
+    """Delete the member's account and personal data, by the member or by staff in the admin.
+
+    Registrations for what is still to come are withdrawn first, so their places pass to the waiting list;
+    every registration then stays without its member and message, for anonymous statistics only.
+    Consents and email addresses go with the account.
+    """
+    with transaction.atomic():
+        registrations_release_for_deleted_member(user=user)
+        user_delete(user=user)
+
 
 # Which keys of a seed item are translated fields, per model. Everything else is a plain field,
 # except the relations ("category", "program", "cities"), which are resolved by slug.
@@ -57,7 +73,7 @@ def _missing(model: type[models.Model], items: Iterable[Mapping[str, Any]]) -> l
 
 
 def seed_load(*, stdout: TextIO | None = None) -> dict[str, int]:
-    """Load the seed content of ``programs.seed`` (categories, cities, programs, events), idempotently.
+    """Load the seed content of ``portal.seed`` (categories, cities, programs, events), idempotently.
 
     Each item is looked up by slug and created only if missing, with its text in every language. Existing
     rows are never changed, so edits made by staff survive a re-run; partner cities are attached only when

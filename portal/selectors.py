@@ -1,0 +1,57 @@
+"""Reads for the pages that bring several apps together: home, program and city pages."""
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from accounts import selectors as account_selectors
+from events.models import Event
+from events.selectors import past_events, upcoming_events
+from programs.models import City, Program
+from programs.selectors import category_list, city_get, city_list, program_get, published_programs
+from registrations import selectors as registration_selectors
+
+# The home page shows the first programs of each category; the category page lists them all.
+HOME_PROGRAMS_PER_CATEGORY = 8
+
+
+def home_sections() -> dict:
+    """What the home page lists: categories with their first programs, events to come and past, cities."""
+    return {
+        "categories": category_list(programs_per_category=HOME_PROGRAMS_PER_CATEGORY),
+        "upcoming_events": upcoming_events(limit=3),
+        "recent_events": past_events(limit=4),
+        "cities": city_list(),
+    }
+
+
+def program_page(*, slug: str) -> Program:
+    """A published program with its partner cities (``published_cities``) and published events
+    (``published_events``), upcoming first."""
+    program = program_get(slug=slug)
+    program.published_cities = list(program.cities.published())
+    program.published_events = list(Event.objects.published().filter(program=program))
+    return program
+
+
+def city_page(*, slug: str) -> City:
+    """A published city with the published programs (``published_programs``) and events
+    (``published_events``) that involve it."""
+    city = city_get(slug=slug)
+    city.published_programs = list(
+        published_programs()
+        .filter(cities=city)
+        .select_related("category")
+        # The program cards list each program's partner cities.
+        .prefetch_related(Prefetch("cities", queryset=City.objects.published()))
+    )
+    city.published_events = list(Event.objects.published().filter(cities=city))
+    return city
+
+
+def member_data(*, user) -> dict:
+    """Everything the portal holds about the member, for them to download (and nobody else's)."""
+    return {
+        "exported_at": timezone.now().isoformat(),
+        **account_selectors.member_data(user=user),
+        "registrations": registration_selectors.member_data(user=user),
+    }

@@ -1,0 +1,70 @@
+"""Pages that bring several apps together: home, program and city pages, and the member's own pages that
+span everything they have done on the site (my page, data download, account deletion)."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import get_language, gettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from accounts.forms import AccountDeleteForm
+from registrations.selectors import member_registrations
+
+from . import selectors, services
+
+
+def home(request):
+    return render(request, "programs/home.html", selectors.home_sections())
+
+
+def program_detail(request, slug):
+    return render(request, "programs/program_detail.html", {"program": selectors.program_page(slug=slug)})
+
+
+def city_detail(request, slug):
+    return render(request, "programs/city_detail.html", {"city": selectors.city_page(slug=slug)})
+
+
+@never_cache
+@login_required
+def my_page(request):
+    return render(
+        request,
+        "accounts/user_detail.html",
+        {"registrations": member_registrations(user=request.user)},
+    )
+
+
+@never_cache
+@login_required
+def export(request):
+    """The member's own data as a JSON download."""
+    data = selectors.member_data(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    filename = f"busan-exchange-my-data-{timezone.localdate():%Y%m%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request):
+    user = request.user
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None, user=user)
+    if request.method == "POST" and form.is_valid():
+        language = get_language()
+        logout(request)
+        services.member_delete(user=user)
+        with translation.override(language):
+            messages.success(request, gettext("Your account and your personal data have been deleted."))
+        return redirect("home")
+    return render(request, "accounts/user_confirm_delete.html", {"form": form})
