@@ -28,10 +28,14 @@ migrate: $(STAMP)
 seed: migrate
 	$(PY) manage.py load_seed
 
+# The site and, beside it, a worker that delivers mail (printed here) and runs the scheduled jobs.
+run: export PORTAL_DOMAIN ?= $(HOST):$(PORT)
 run: compilemessages seed
+	@$(PY) manage.py load_sample_data
 	@$(PY) manage.py ensure_dev_admin --base-url http://$(HOST):$(PORT)
-	@echo "Serving on http://$(HOST):$(PORT)/"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Serving on http://$(HOST):$(PORT)/ with a background worker (mail, scheduled jobs)"
+	@$(PY) manage.py qcluster & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
+		$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: compilemessages
 	$(PY) -m pytest $(PYTEST_ARGS)

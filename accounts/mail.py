@@ -3,7 +3,6 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from allauth.utils import build_absolute_uri
 from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.mail import EmailMessage
@@ -34,8 +33,9 @@ def site_name() -> str:
 
 
 def absolute_url(path: str) -> str:
-    """``path`` as an absolute URL: from the current request, or from Site 1's domain outside a request."""
-    return build_absolute_uri(None, path)
+    """``path`` as an absolute URL on the site's configured address (``PORTAL_URL_SCHEME`` and
+    ``PORTAL_DOMAIN``), never on the host a request happened to name."""
+    return f"{settings.PORTAL_URL_SCHEME}://{settings.PORTAL_DOMAIN}{path}"
 
 
 def subject_prefix() -> str:

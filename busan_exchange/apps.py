@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class BusanExchangeConfig(AppConfig):
-    """Site-wide pieces: health check, sitemap, robots.txt and the page cache's invalidation."""
+    """Site-wide pieces: health check, sitemap, robots.txt, the page cache's invalidation and the workers'
+    periodic jobs."""
 
     name = "busan_exchange"
     verbose_name = _("Busan International Exchange")
@@ -23,3 +24,24 @@ class BusanExchangeConfig(AppConfig):
                 m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"{uid}:{field.name}")
         # A deployment migrates before it serves: pages rendered by the previous release go stale.
         post_migrate.connect(content_changed, dispatch_uid="pagecache:migrate")
+        # Sent once per app with models when `migrate` has finished; the task engine's is the one to hear.
+        post_migrate.connect(
+            sync_periodic_tasks, sender=apps.get_app_config("django_q"), dispatch_uid="tasks:schedules"
+        )
+
+
+def sync_periodic_tasks(sender=None, using="default", **kwargs) -> None:
+    """Keep the workers' schedule equal to ``settings.PERIODIC_TASKS``: add, update, remove what is gone."""
+    from django_q.models import Schedule
+
+    schedules = Schedule.objects.using(using)
+    for name, (func, minutes) in settings.PERIODIC_TASKS.items():
+        schedules.update_or_create(
+            name=name,
+            defaults={"func": func, "schedule_type": Schedule.MINUTES, "minutes": minutes, "repeats": -1},
+        )
+    # Only jobs of the portal's own apps are removed: staff may have scheduled others by hand.
+    own = [config.name for config in apps.get_app_configs() if config.path.startswith(str(settings.BASE_DIR))]
+    for schedule in schedules.exclude(name__in=settings.PERIODIC_TASKS):
+        if schedule.func.split(".")[0] in own:
+            schedule.delete()

@@ -9,7 +9,6 @@ registrations just the same.
 
 from collections.abc import Callable
 from datetime import datetime
-from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -55,7 +54,8 @@ def _status_for_newcomer(target: Program | Event) -> str:
 
 
 def _notify(registration: Registration, kind: str) -> None:
-    transaction.on_commit(partial(emails.registration_mail_send, registration_id=registration.pk, kind=kind))
+    # In the registration's own transaction: the mail is queued if and only if the change is committed.
+    emails.registration_mail_send(registration_id=registration.pk, kind=kind)
 
 
 def registration_create(

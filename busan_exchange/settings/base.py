@@ -32,7 +32,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "csp",
+    "django_q",
     "busan_exchange",
+    "outbox",
     "accounts",
     "programs",
     "events",
@@ -182,7 +184,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Every mail goes to the outbox (a table) in the transaction of the change that causes it; the workers deliver
+# it with OUTBOX_DELIVERY_BACKEND, retrying with growing waits (1, 2, 4 ... minutes, at most 6 hours).
+EMAIL_BACKEND = "outbox.backends.QueuedEmailBackend"
+OUTBOX_DELIVERY_BACKEND = env(
+    "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+)
+OUTBOX_MAX_ATTEMPTS = env.int("PORTAL_MAIL_MAX_ATTEMPTS", default=10)
+OUTBOX_KEEP_SENT_DAYS = env.int("PORTAL_MAIL_KEEP_SENT_DAYS", default=30)
+EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env(
     "DJANGO_DEFAULT_FROM_EMAIL", default="Busan International Exchange <noreply@localhost>"
 )
@@ -199,6 +209,30 @@ PORTAL_IMAGE_MAX_PIXELS = env.int("PORTAL_IMAGE_MAX_PIXELS", default=40_000_000)
 
 TEXT_SIZE_COOKIE = "textsize"
 TEXT_SIZES = ("small", "normal", "large", "xlarge")
+
+# Background work: django-q2 workers (`manage.py qcluster`) take tasks from a queue kept in the database, so a
+# task is enqueued in the same transaction as the change that asks for it, and any number of workers on any
+# number of machines share the queue. Their scheduler runs the periodic jobs below (kept in the database by
+# `migrate`; the name is what staff see in the admin).
+Q_CLUSTER = {
+    "name": "busan",
+    "orm": "default",
+    "workers": env.int("PORTAL_WORKERS", default=2),
+    # A task running longer is stopped; one whose worker died is handed out again after `retry` seconds.
+    "timeout": 120,
+    "retry": 180,
+    "max_attempts": 3,
+    "ack_failures": True,
+    "catch_up": False,
+    "poll": env.float("PORTAL_WORKER_POLL_SECONDS", default=1.0),
+    "save_limit": 2000,
+    "label": _("Background tasks"),
+}
+PERIODIC_TASKS = {
+    # name: (function, every so many minutes)
+    "Deliver mail that is due": ("outbox.tasks.mail_deliver_due", 1),
+    "Delete delivered mail after its keeping time": ("outbox.tasks.mail_purge", 24 * 60),
+}
 
 LOGGING = {
     "version": 1,

@@ -159,6 +159,7 @@ def test_members_on_the_waiting_list_get_new_places_before_a_newcomer(django_cap
 
     program.capacity = 2  # staff add a place, without filling it by hand
     program.save()
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         late = services.registration_create(user=newcomer, program=program)
 
