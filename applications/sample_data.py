@@ -122,8 +122,8 @@ def load(*, today: date) -> list[str]:
             "summary",
             {
                 "ko": "부산의 중·고등학생 20명이 자매도시 수라바야에서 학교 방문과 홈스테이를 합니다.",
-                "en": "Twenty middle and high school students from Busan visit schools and stay with families "
-                "in our sister city Surabaya.",
+                "en": "Twenty middle and high school students from Busan visit schools and stay with "
+                "families in our sister city Surabaya.",
                 "zh-hans": "20名釜山初高中学生前往姐妹城市泗水，参加学校访问并入住寄宿家庭。",
             },
         )
