@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_q.models import Schedule
 from django_q.tasks import async_task
 
@@ -170,7 +170,8 @@ def test_offering_more_places_than_free_is_refused_and_changes_nothing(call):
     with pytest.raises(ApplicationError) as error:
         services.applications_offer(call=call, applications=applications, by=None)
     assert error.value.code == "no_places"
-    assert "Only 2" in str(error.value)
+    with translation.override("en"):
+        assert "Only 2" in str(error.value)
     assert not Application.objects.filter(state=State.OFFERED).exists()
     services.applications_offer(call=call, applications=applications[:2], by=None)
     with pytest.raises(ApplicationError):
@@ -198,12 +199,13 @@ def test_accepting_after_the_deadline_is_refused_with_a_clear_message(call):
     application = apply(call, ChildFactory())
     now = timezone.now()
     services.applications_offer(call=call, applications=[application], by=None, now=now)
-    with pytest.raises(ApplicationError) as error:
+    with pytest.raises(ApplicationError) as error, translation.override("en"):
         services.application_accept(
             application=application, account=application.account, now=now + timedelta(hours=72)
         )
     assert error.value.code == "offer_expired"
-    assert "(Korean time)" in str(error.value) and "can no longer be accepted" in str(error.value)
+    with translation.override("en"):
+        assert "(Korean time)" in str(error.value) and "can no longer be accepted" in str(error.value)
 
 
 def test_the_scheduled_job_expires_offers_and_the_waiting_list_takes_the_place(task_worker):
