@@ -283,6 +283,8 @@ class ApplicationAdmin(admin.ModelAdmin):
     ordering = ("call", "submitted_at", "pk")
     list_per_page = 100
     show_full_result_count = False
+    # The application's own page is the member's; staff have this desk.
+    view_on_site = False
     actions = ("shortlist", "offer", "waitlist", "not_select", "export_csv")
     inlines = (AnswerInline, StateChangeInline)
     fields = (
@@ -322,6 +324,12 @@ class ApplicationAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        # One application is read, never edited: its state changes only through the list's actions.
+        if obj is not None:
+            return False
+        return super().has_change_permission(request)
+
     def has_export_permission(self, request):
         return request.user.has_perm(EXPORT_PERMISSION)
 
@@ -333,7 +341,9 @@ class ApplicationAdmin(admin.ModelAdmin):
     def applicant_name(self, obj):
         if obj.applicant is None:
             return gettext("(account deleted)")
-        return f"{obj.applicant.name} ({gettext('child')})" if obj.is_child else obj.applicant.name
+        if obj.is_child:
+            return gettext("%(name)s (child)") % {"name": obj.applicant.name}
+        return obj.applicant.name
 
     @admin.display(description=_("member (guardian)"), ordering="account__email")
     def guardian(self, obj):
@@ -343,7 +353,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     def residence(self, obj):
         text = obj.get_district_display()
         if obj.school_in_busan:
-            text = f"{text} · {gettext('school in Busan')}"
+            return gettext("%(district)s · school in Busan") % {"district": text}
         return text
 
     @admin.display(description=_("eligibility"))

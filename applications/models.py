@@ -261,7 +261,7 @@ class Application(models.Model):
         EXPIRED = "expired", _("Offer expired")
         NOT_SELECTED = "not_selected", _("Not selected")
         WAITLISTED = "waitlisted", _("Waiting list")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the applicant")
 
     PLACE_STATES = (State.OFFERED, State.ACCEPTED)
     FINAL_STATES = (State.DECLINED, State.EXPIRED, State.NOT_SELECTED, State.WITHDRAWN)
@@ -366,7 +366,7 @@ class Answer(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.question}: {self.value if self.value is not None else self.file_name}"
+        return str(self.question)
 
 
 class StateChange(models.Model):
@@ -399,4 +399,4 @@ class StateChange(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self):
-        return f"{self.from_state or '—'} → {self.to_state}"
+        return f"{self.get_from_state_display() or '—'} → {self.get_to_state_display()}"
