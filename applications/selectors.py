@@ -90,8 +90,17 @@ def member_applications(*, user) -> list[Application]:
         .select_related("call", "call__program", "applicant")
         .order_by("-created_at", "-pk")
     )
+    # One query for every waiting list the member is on, however many.
+    waiting_calls = {a.call_id for a in applications if a.state == State.WAITLISTED}
+    queues: dict[int, list[int]] = {}
+    if waiting_calls:
+        for pk, call_id in (
+            Application.objects.filter(call_id__in=waiting_calls).waiting().values_list("pk", "call_id")
+        ):
+            queues.setdefault(call_id, []).append(pk)
     for application in applications:
-        application.position = waitlist_position(application)
+        queue = queues.get(application.call_id, [])
+        application.position = queue.index(application.pk) + 1 if application.pk in queue else None
     return applications
 
 

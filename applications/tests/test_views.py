@@ -293,3 +293,30 @@ def test_interest_is_never_called_confirmed(client):
     assert "관심 등록됨" in korean and "확정" not in korean
     chinese = client.get(url("accounts:my-page", lang="zh-hans")).content.decode()
     assert "已登记意向" in chinese and "已确认" not in chinese
+
+
+def test_my_page_shows_waiting_list_positions_with_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    guardian = UserFactory()
+    client.force_login(guardian)
+    for _ in range(4):
+        call = CallFactory(places=1)
+        first = ChildFactory()
+        services.applications_waitlist(
+            applications=[
+                services.application_submit(account=first.account, call=call, applicant=first, answers={})
+            ],
+            by=None,
+        )
+        child = ChildFactory(account=guardian)
+        services.applications_waitlist(
+            applications=[
+                services.application_submit(account=guardian, call=call, applicant=child, answers={})
+            ],
+            by=None,
+        )
+    client.get(url("accounts:my-page"))
+    with django_assert_max_num_queries(12):
+        page = client.get(url("accounts:my-page")).content.decode()
+    assert page.count("Number 2 on the waiting list.") == 4

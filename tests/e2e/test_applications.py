@@ -87,6 +87,11 @@ def test_guardian_applies_for_a_child_staff_offer_and_the_guardian_accepts(
     page.wait_for_url(f"**/{language}/calls/{open_call.slug}/")
     child = Applicant.objects.get(account=guardian)
     assert child.guardian_consent_language == language and child.guardian_consent_by == guardian
+    applicants_page = page.context.new_page()
+    applicants_page.goto(f"{base}/my/applicants/")
+    assert "박하늘" in applicants_page.locator("main").inner_text()
+    _no_axe_violations(applicants_page)
+    applicants_page.close()
 
     # The call page says the child is eligible.
     choice = page.locator(".applicant-choice").filter(has_text="박하늘")
