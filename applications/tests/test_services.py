@@ -1,7 +1,6 @@
 """Every transition, recorded with who and when and mailed in the member's language; offers, expiry by the
 scheduled job, the waiting list taking freed places, the lottery, and members leaving."""
 
-import os
 from datetime import timedelta
 
 import pytest
@@ -17,7 +16,6 @@ from applications.exceptions import ApplicationError
 from applications.models import Answer, Applicant, Application, StateChange
 from applications.selectors import lottery_replay
 from applications.uploads import upload_check
-from portal.services import member_delete
 
 from .factories import CallFactory, ChildFactory, QuestionFactory, pdf_upload
 
@@ -316,24 +314,3 @@ def test_deleting_a_child_with_an_application_in_progress_is_refused(call):
     services.applicant_delete(applicant=Applicant.objects.get(pk=application.applicant_id))
     application.refresh_from_db()
     assert application.applicant is None and application.state == State.WITHDRAWN
-
-
-def test_a_member_leaving_frees_places_and_keeps_anonymous_rows(call, django_capture_on_commit_callbacks):
-    file_question = QuestionFactory(call=call, kind=QuestionKind.FILE, required=False)
-    guardian = UserFactory()
-    child = ChildFactory(account=guardian)
-    application = apply(call, child, {file_question.pk: upload_check(pdf_upload())})
-    stored = Answer.objects.get().file
-    path = stored.path
-    services.applications_offer(call=call, applications=[application], by=None)
-    waiting = apply(call, ChildFactory())
-    services.applications_waitlist(applications=[waiting], by=None)
-    with django_capture_on_commit_callbacks(execute=True):
-        member_delete(user=guardian)
-    application.refresh_from_db()
-    assert application.state == State.WITHDRAWN
-    assert application.applicant is None and application.account is None
-    assert application.age == 15 and not application.answers.exists()
-    assert not Applicant.objects.filter(pk=child.pk).exists()
-    assert not os.path.exists(path)
-    assert Application.objects.get(pk=waiting.pk).state == State.OFFERED

@@ -14,7 +14,6 @@ from accounts.tests.staff import CONTENT_EDITORS, PROGRAM_MANAGERS, make_user
 from applications import services
 from applications.choices import QuestionKind
 from applications.models import Answer, Applicant, Application
-from registrations.tests.factories import RegistrationFactory
 
 from .factories import CallFactory, ChildFactory, QuestionFactory, pdf_upload, png_upload
 
@@ -279,20 +278,6 @@ def test_program_page_shows_its_open_call_instead_of_interest(client, call):
     assert url("applications:call", call.slug) in page
     assert "See the call and apply" in page
     assert "Log in to register your interest" not in page
-
-
-def test_interest_is_never_called_confirmed(client):
-    registration = RegistrationFactory(event=None, program=CallFactory().program, status="confirmed")
-    client.force_login(registration.user)
-    my_page = client.get(url("accounts:my-page")).content.decode()
-    assert "Interest registered" in my_page and "Confirmed" not in my_page
-    assert (
-        "Here you can follow your applications, your interest in programs and your registrations" in my_page
-    )
-    korean = client.get(url("accounts:my-page", lang="ko")).content.decode()
-    assert "관심 등록됨" in korean and "확정" not in korean
-    chinese = client.get(url("accounts:my-page", lang="zh-hans")).content.decode()
-    assert "已登记意向" in chinese and "已确认" not in chinese
 
 
 def test_my_page_shows_waiting_list_positions_with_a_fixed_number_of_queries(
