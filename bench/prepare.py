@@ -27,12 +27,14 @@ from django.utils import timezone, translation  # noqa: E402
 from django.utils.module_loading import import_string  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from applications.models import Applicant, Application, Call  # noqa: E402
 from events.models import Event  # noqa: E402
 from programs.models import Category, City, Program, Status  # noqa: E402
 
 PROGRAMS = int(os.environ.get("BENCH_PROGRAMS", "200"))
 EVENTS = int(os.environ.get("BENCH_EVENTS", "200"))
 MEMBERS = int(os.environ.get("BENCH_MEMBERS", "1000"))
+DESK_APPLICATIONS = int(os.environ.get("BENCH_DESK_APPLICATIONS", "5000"))
 CAPACITY = int(os.environ.get("BENCH_CAPACITY", "300"))
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -105,6 +107,16 @@ def generate_content() -> tuple[Program, Event]:
     return Program.objects.published().order_by("pk").first(), popular
 
 
+def _session_key(user: User) -> str:
+    store = import_string(settings.SESSION_ENGINE + ".SessionStore")
+    session = store()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
 def create_members() -> list[str]:
     """``MEMBERS`` members, each logged in: their session keys, as a browser would hold them."""
     password = make_password("bench-member-password")
@@ -112,16 +124,68 @@ def create_members() -> list[str]:
         User(email=f"bench-member-{n}@example.org", name=f"Member {n}", password=password, language="en")
         for n in range(MEMBERS)
     )
-    store = import_string(settings.SESSION_ENGINE + ".SessionStore")
-    keys = []
-    for user in users:
-        session = store()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
-        keys.append(session.session_key)
-    return keys
+    return [_session_key(user) for user in users]
+
+
+@transaction.atomic
+def create_desk(program: Program) -> dict[str, str]:
+    """A call with ``DESK_APPLICATIONS`` submitted applications (children of generated guardians) and a
+    logged-in superuser: the staff desk's path and the staff member's session key."""
+    rng = random.Random(11)
+    today = timezone.localdate()
+    call = Call.objects.create(
+        program=program,
+        slug="bench-call",
+        status=Status.PUBLISHED,
+        trip_starts_on=today + timedelta(days=200),
+        trip_ends_on=today + timedelta(days=209),
+        opens_at=timezone.now() - timedelta(days=10),
+        closes_at=timezone.now() + timedelta(days=10),
+        places=40,
+        min_age=13,
+        max_age=17,
+        residence="busan_or_school",
+        school_levels=["middle", "high"],
+        **_texts("title", "Bench youth exchange", 1),
+    )
+    unusable = make_password(None)
+    guardians = User.objects.bulk_create(
+        User(email=f"bench-guardian-{n}@example.org", name=f"Guardian {n}", password=unusable, language="ko")
+        for n in range(DESK_APPLICATIONS)
+    )
+    districts = ["haeundae", "suyeong", "nam", "busanjin", "outside"]
+    children = Applicant.objects.bulk_create(
+        Applicant(
+            account=guardian,
+            relationship="child",
+            name=f"Child {n}",
+            birth_date=today.replace(year=today.year - rng.randint(12, 18)),
+            school_level=rng.choice(["middle", "high"]),
+            district=rng.choice(districts),
+            school_in_busan=True,
+        )
+        for n, guardian in enumerate(guardians)
+    )
+    Application.objects.bulk_create(
+        Application(
+            call=call,
+            applicant=child,
+            account=child.account,
+            state=rng.choice(["submitted", "submitted", "under_review", "waitlisted", "not_selected"]),
+            age=rng.randint(12, 18),
+            school_level=child.school_level,
+            district=child.district,
+            school_in_busan=True,
+            is_child=True,
+            submitted_at=timezone.now() - timedelta(minutes=n),
+        )
+        for n, child in enumerate(children)
+    )
+    # No password: the bench logs in through the session it makes here.
+    staff = User.objects.create_superuser(email="bench-staff@example.org", password=None)
+    with translation.override("ko"):
+        path = reverse("admin:applications_application_changelist") + f"?call__id__exact={call.pk}"
+    return {"path": path, "session": _session_key(staff), "applications": str(DESK_APPLICATIONS)}
 
 
 def pages(program: Program, event: Event, city: City) -> list[dict[str, str]]:
@@ -157,6 +221,7 @@ def main() -> None:
                 "pages": pages(program, event, city),
                 "register_path": register_path,
                 "sessions": create_members(),
+                "desk": create_desk(program),
                 "counts": {
                     "programs": Program.objects.published().count(),
                     "events": Event.objects.published().count(),

@@ -7,10 +7,12 @@
    them (from the shared page cache), then rendered every time (page cache off).
 4. Registers distinct logged-in members for one event, over HTTP, from 16 threads: writes per second.
 5. Weighs the home page: HTML, CSS and JS as sent compressed.
+6. Loads the staff desk of a call with 5,000 applications (a logged-in superuser, in Korean).
 
 Prints its figures and asserts nothing. Settings by environment: BENCH_DATABASE_URL, BENCH_REDIS_URL,
 BENCH_DURATION (seconds per page), BENCH_CONNECTIONS, BENCH_PROGRAMS, BENCH_EVENTS, BENCH_MEMBERS,
-BENCH_PARTS (some of ``pages,weight,registrations,rendered``), GUNICORN_WORKERS, GUNICORN_THREADS.
+BENCH_PARTS (some of ``pages,weight,registrations,rendered,desk``), BENCH_DESK_APPLICATIONS,
+GUNICORN_WORKERS, GUNICORN_THREADS.
 All traffic stays on 127.0.0.1.
 """
 
@@ -40,7 +42,7 @@ DURATION = int(os.environ.get("BENCH_DURATION", "4"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 WRITERS = int(os.environ.get("BENCH_WRITERS", "16"))
 PAGE_BUDGET = 60 * 1024
-PARTS = os.environ.get("BENCH_PARTS", "pages,weight,registrations,rendered").split(",")
+PARTS = os.environ.get("BENCH_PARTS", "pages,weight,registrations,rendered,desk").split(",")
 RESULTS = ROOT / "bench" / "results"
 
 
@@ -183,9 +185,10 @@ def _ms(value: str) -> float:
     return float(number) * _UNITS[unit]
 
 
-def wrk(wrk_bin: str, url: str) -> dict:
+def wrk(wrk_bin: str, url: str, headers: dict | None = None) -> dict:
+    extra = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
     result = subprocess.run(
-        [wrk_bin, "-t", "2", "-c", str(CONNECTIONS), "-d", f"{DURATION}s", "--latency", url],
+        [wrk_bin, "-t", "2", "-c", str(CONNECTIONS), "-d", f"{DURATION}s", "--latency", *extra, url],
         capture_output=True,
         text=True,
         check=True,
@@ -327,6 +330,19 @@ def page_weight(server: Server) -> dict:
     return weight
 
 
+def staff_desk(wrk_bin: str, server: Server, prepared: dict) -> dict:
+    """The applications desk of one call, as a logged-in member of staff sees it (never cached)."""
+    desk = prepared["desk"]
+    headers = {"Cookie": f"{prepared['session_cookie']}={desk['session']}"}
+    for _ in range(3):
+        status, _headers, _body = get(server.port, desk["path"], headers)
+        assert status == 200, ("staff desk", status)
+    row = wrk(wrk_bin, server.url + desk["path"], headers)
+    say(f"\nStaff desk of a call with {desk['applications']} applications (100 a page):")
+    say(f"  {row['rps']:.0f} req/s, p50 {row['p50']:.1f} ms, p99 {row['p99']:.1f} ms, errors {row['errors']}")
+    return row
+
+
 def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     wrk_bin = ensure_wrk()
@@ -356,6 +372,8 @@ def main() -> None:
             results["weight"] = page_weight(server)
         if "registrations" in PARTS:
             results["registrations"] = register(server, prepared)
+        if "desk" in PARTS:
+            results["desk"] = staff_desk(wrk_bin, server, prepared)
     finally:
         server.stop()
     if "rendered" in PARTS:

@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from accounts import selectors as account_selectors
+from applications import selectors as application_selectors
 from events.models import Event
 from events.selectors import past_events, upcoming_events
 from programs.models import City, Program
@@ -25,11 +26,15 @@ def home_sections() -> dict:
 
 
 def program_page(*, slug: str) -> Program:
-    """A published program with its partner cities (``published_cities``) and published events
-    (``published_events``), upcoming first."""
+    """A published program with its partner cities (``published_cities``), published events
+    (``published_events``), upcoming first, and its calls for applications open or to come (``open_calls``;
+    ``has_open_call`` when one takes applications now, which replaces registering interest)."""
     program = program_get(slug=slug)
     program.published_cities = list(program.cities.published())
     program.published_events = list(Event.objects.published().filter(program=program))
+    now = timezone.now()
+    program.open_calls = application_selectors.program_calls(program=program, now=now)
+    program.has_open_call = any(call.opens_at <= now for call in program.open_calls)
     return program
 
 
@@ -54,4 +59,5 @@ def member_data(*, user) -> dict:
         "exported_at": timezone.now().isoformat(),
         **account_selectors.member_data(user=user),
         "registrations": registration_selectors.member_data(user=user),
+        **application_selectors.member_data(user=user),
     }

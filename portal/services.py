@@ -9,6 +9,7 @@ from django.utils import translation
 
 from accounts.models import User
 from accounts.services import user_delete
+from applications.services import applications_release_for_deleted_member
 from events.models import Event
 from programs.models import Category, City, Program
 from registrations.services import registrations_release_for_deleted_member
@@ -19,12 +20,14 @@ from . import seed
 def member_delete(*, user: User) -> None:
     """Delete the member's account and personal data, by the member or by staff in the admin.
 
-    Registrations for what is still to come are withdrawn first, so their places pass to the waiting list;
-    every registration then stays without its member and message, for anonymous statistics only.
-    Consents and email addresses go with the account.
+    Registrations and applications for what is still to come are withdrawn first, so their places pass to
+    the waiting list; every registration then stays without its member and message, every application
+    without its applicant, answers and files (children's details go with the account), for anonymous
+    statistics only. Consents and email addresses go with the account.
     """
     with transaction.atomic():
         registrations_release_for_deleted_member(user=user)
+        applications_release_for_deleted_member(user=user)
         user_delete(user=user)
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.forms import AccountDeleteForm
+from applications.selectors import member_applications
 from registrations.selectors import member_registrations
 
 from . import selectors, services
@@ -24,7 +25,11 @@ def home(request):
 
 
 def program_detail(request, slug):
-    return render(request, "programs/program_detail.html", {"program": selectors.program_page(slug=slug)})
+    return render(
+        request,
+        "programs/program_detail.html",
+        {"program": selectors.program_page(slug=slug), "now": timezone.now()},
+    )
 
 
 def city_detail(request, slug):
@@ -37,7 +42,10 @@ def my_page(request):
     return render(
         request,
         "accounts/user_detail.html",
-        {"registrations": member_registrations(user=request.user)},
+        {
+            "registrations": member_registrations(user=request.user),
+            "applications": member_applications(user=request.user),
+        },
     )
 
 

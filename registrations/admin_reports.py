@@ -12,23 +12,13 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from accounts.exports import BOM, csv_cell
 from events.models import Event
 from programs.models import Program
 
 from .models import Registration
 
-# A cell starting with one of these is read as a formula by spreadsheet programs.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Excel opens UTF-8 files as UTF-8 (Korean and Chinese intact) only when they start with a byte order mark.
-BOM = "\ufeff"
-
-
-def csv_cell(value) -> str:
-    """``value`` as CSV text that a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
+__all__ = ["BOM", "csv_cell", "registrations_csv", "registrations_overview"]
 
 
 def _local(moment) -> str:

@@ -15,6 +15,15 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status=Registration.Status.WAITLISTED)
 
 
+# Interest in a program is not a place in it: members must never read "confirmed" there.
+INTEREST_STATUS = {
+    "pending": _("Interest registered"),
+    "confirmed": _("Interest registered"),
+    "waitlisted": _("Interest registered (waiting list)"),
+    "cancelled": _("Interest withdrawn"),
+}
+
+
 class Registration(models.Model):
     """A member's interest in a program, or registration for an event: exactly one of the two."""
 
@@ -80,3 +89,10 @@ class Registration(models.Model):
     @property
     def target(self):
         return self.program or self.event
+
+    @property
+    def status_label(self) -> str:
+        """The status in words for the member: an event's own words, or interest words for a program."""
+        if self.program_id is None:
+            return self.get_status_display()
+        return str(INTEREST_STATUS[self.status])

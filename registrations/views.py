@@ -32,19 +32,25 @@ def _register(request, *, target, action_url: str):
         except RegistrationError as exc:
             error = exc.message
         else:
-            if registration.status == Registration.Status.WAITLISTED:
+            if registration.status == Registration.Status.WAITLISTED and is_event:
                 messages.info(
                     request,
                     gettext("All places are taken: you are on the waiting list. We have sent you an email."),
+                )
+            elif registration.status == Registration.Status.WAITLISTED:
+                messages.info(
+                    request,
+                    gettext(
+                        "Your interest is registered. All places are taken, so you are on the waiting list. "
+                        "We have sent you an email."
+                    ),
                 )
             elif is_event:
                 messages.success(
                     request, gettext("Your registration is confirmed. We have sent you an email.")
                 )
             else:
-                messages.success(
-                    request, gettext("Your interest has been recorded. We have sent you an email.")
-                )
+                messages.success(request, gettext("Your interest is registered. We have sent you an email."))
             return redirect(target.get_absolute_url())
     box = selectors.registration_box(user=request.user, target=target)
     return render(
@@ -92,7 +98,10 @@ def registration_withdraw(request, pk):
         except RegistrationError as exc:
             messages.info(request, exc.message)
         else:
-            messages.success(request, gettext("Your registration has been withdrawn."))
+            if registration.program_id:
+                messages.success(request, gettext("Your interest has been withdrawn."))
+            else:
+                messages.success(request, gettext("Your registration has been withdrawn."))
         return redirect(next_url)
     return render(
         request,

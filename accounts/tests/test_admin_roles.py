@@ -24,18 +24,38 @@ PAGES = {
     "registrations": "registrations/registration/",
     "registrations overview": "registrations/registration/overview/",
     "registrations export": "registrations/registration/export/",
+    "calls": "applications/call/",
+    "add call": "applications/call/add/",
+    "applications": "applications/application/",
+    "applications export": "applications/application/export/",
     "users": "accounts/user/",
     "groups": "auth/group/",
 }
 ALLOWED = {
     "superuser": set(PAGES),
     "editor": {"categories", "cities", "programs", "add program", "events"},
-    "manager": {"programs", "events", "registrations", "registrations overview", "registrations export"},
+    "manager": {
+        "programs",
+        "events",
+        "registrations",
+        "registrations overview",
+        "registrations export",
+        "calls",
+        "add call",
+        "applications",
+        "applications export",
+    },
     "staff without a role": set(),
 }
 APPS = {
     "editor": {("programs", "Category"), ("programs", "City"), ("programs", "Program"), ("events", "Event")},
-    "manager": {("programs", "Program"), ("events", "Event"), ("registrations", "Registration")},
+    "manager": {
+        ("programs", "Program"),
+        ("events", "Event"),
+        ("registrations", "Registration"),
+        ("applications", "Call"),
+        ("applications", "Application"),
+    },
     "staff without a role": set(),
 }
 

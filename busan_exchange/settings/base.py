@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "programs",
     "events",
     "registrations",
+    "applications",
     "discovery",
     "portal",
 ]
@@ -207,6 +208,11 @@ OFFICE_CONTACT = {
 PORTAL_IMAGE_MAX_BYTES = env.int("PORTAL_IMAGE_MAX_BYTES", default=10 * 1024 * 1024)
 PORTAL_IMAGE_MAX_PIXELS = env.int("PORTAL_IMAGE_MAX_PIXELS", default=40_000_000)
 
+# Applicants' files (answers to upload questions): outside MEDIA_ROOT, never served by the web server, only by
+# a view that checks who asks. PDF, JPEG or PNG up to this size.
+PORTAL_PRIVATE_MEDIA_ROOT = Path(env("PORTAL_PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
+PORTAL_UPLOAD_MAX_BYTES = env.int("PORTAL_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+
 TEXT_SIZE_COOKIE = "textsize"
 TEXT_SIZES = ("small", "normal", "large", "xlarge")
 
@@ -232,6 +238,10 @@ PERIODIC_TASKS = {
     # name: (function, every so many minutes)
     "Deliver mail that is due": ("outbox.tasks.mail_deliver_due", 1),
     "Delete delivered mail after its keeping time": ("outbox.tasks.mail_purge", 24 * 60),
+    "Expire unanswered offers and offer the places to the waiting list": (
+        "applications.tasks.offers_expire",
+        5,
+    ),
 }
 
 LOGGING = {
@@ -280,5 +290,12 @@ PERMISSIONS_POLICY_DISABLED = (
 PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=60)
 PAGE_CACHE_MAX_AGE = env.int("DJANGO_PAGE_CACHE_MAX_AGE", default=60)
 # Saving, deleting or relinking any of these makes every cached page stale.
-PAGE_CACHE_MODELS = ["programs.Category", "programs.City", "programs.Program", "events.Event"]
+PAGE_CACHE_MODELS = [
+    "programs.Category",
+    "programs.City",
+    "programs.Program",
+    "events.Event",
+    "applications.Call",
+    "applications.Question",
+]
 # --- end of security and page cache block --------------------------------------------------------

@@ -1,5 +1,8 @@
 """Tests: fast hashing, mail kept in memory, plain static storage (live_server cannot serve hashed names)."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import Q_CLUSTER, STORAGES
 
@@ -15,3 +18,5 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Applicants' uploads from tests go to a throwaway folder, never into the checkout's private-media/.
+PORTAL_PRIVATE_MEDIA_ROOT = Path(tempfile.gettempdir()) / "busan-exchange-test-private-media"

@@ -20,3 +20,23 @@ def test_sample_data_loads_twice_without_duplicates(settings):
     counts = {model: model.objects.count() for model in apps.get_models()}
     call_command("load_sample_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert {model: model.objects.count() for model in apps.get_models()} == counts
+
+
+def test_sample_data_has_an_open_youth_exchange_call_marked_as_an_example(settings, client):
+    from django.utils import timezone
+
+    from applications.models import Call
+
+    settings.DEBUG = True
+    call_command("load_seed", verbosity=0)
+    call_command("load_sample_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call = Call.objects.open().get(slug__startswith="example-")
+    assert call.program.slug == "youth-exchanges"
+    assert call.title_ko.startswith("[예시]") and call.title_en.startswith("[Example]")
+    assert call.title_zh_hans.startswith("[示例]")
+    assert call.trip_starts_on > timezone.localdate()
+    assert call.questions.filter(kind="file").exists()
+    page = client.get(f"/en/calls/{call.slug}/").content.decode()
+    assert "[Example]" in page and "Apply" in page
+    program_page = client.get("/en/programs/youth-exchanges/").content.decode()
+    assert call.get_absolute_url() in program_page

@@ -183,3 +183,17 @@ def test_registration_page_offers_no_form_when_there_is_nothing_to_fill_in(clien
     page = client.get(url("registrations:event-register", open_event.slug)).content.decode()
     assert "Withdraw my registration" in page
     assert 'name="message"' not in page
+
+
+def test_interest_is_never_called_confirmed(client):
+    registration = RegistrationFactory(event=None, program=ProgramFactory(), status="confirmed")
+    client.force_login(registration.user)
+    my_page = client.get(url("accounts:my-page")).content.decode()
+    assert "Interest registered" in my_page and "Confirmed" not in my_page
+    assert (
+        "Here you can follow your applications, your interest in programs and your registrations" in my_page
+    )
+    korean = client.get(url("accounts:my-page", lang="ko")).content.decode()
+    assert "관심 등록됨" in korean and "확정" not in korean
+    chinese = client.get(url("accounts:my-page", lang="zh-hans")).content.decode()
+    assert "已登记意向" in chinese and "已确认" not in chinese
