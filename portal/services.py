@@ -9,7 +9,9 @@ from django.utils import translation
 
 from accounts.models import User
 from accounts.services import user_delete
+from cooperation.services import requests_release_for_deleted_member
 from events.models import Event
+from homestays.services import host_data_delete_for_member
 from programs.models import Category, City, Program
 from registrations.services import registrations_release_for_deleted_member
 
@@ -21,10 +23,14 @@ def member_delete(*, user: User) -> None:
 
     Registrations for what is still to come are withdrawn first, so their places pass to the waiting list;
     every registration then stays without its member and message, for anonymous statistics only.
-    Consents and email addresses go with the account.
+    A homestay offer is deleted as if its consent were withdrawn (stays to come lose their host, so staff
+    place the guests again); cooperation requests in progress are closed and every request keeps only the
+    organisation's part. Consents and email addresses go with the account.
     """
     with transaction.atomic():
         registrations_release_for_deleted_member(user=user)
+        host_data_delete_for_member(user=user)
+        requests_release_for_deleted_member(user=user)
         user_delete(user=user)
 
 

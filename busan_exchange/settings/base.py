@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "programs",
     "events",
     "registrations",
+    "homestays",
+    "cooperation",
     "discovery",
     "portal",
 ]
@@ -232,6 +234,11 @@ PERIODIC_TASKS = {
     # name: (function, every so many minutes)
     "Deliver mail that is due": ("outbox.tasks.mail_deliver_due", 1),
     "Delete delivered mail after its keeping time": ("outbox.tasks.mail_purge", 24 * 60),
+    "Delete homestay guests a year after their visit": ("homestays.tasks.guests_purge", 24 * 60),
+    "Erase cooperation contacts three years after a request ends": (
+        "cooperation.tasks.contacts_erase",
+        24 * 60,
+    ),
 }
 
 LOGGING = {
