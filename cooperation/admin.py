@@ -75,9 +75,10 @@ class ServiceFormSetMixin:
     """Inline rows saved and deleted through the services, never directly."""
 
     def save_with_services(self, request, formset, save, delete):
+        changed = formset.save(commit=False)  # also lists the rows marked for deletion
         for obj in formset.deleted_objects:
             delete(obj)
-        for obj in formset.save(commit=False):
+        for obj in changed:
             save(obj, request.user)
 
 
