@@ -170,7 +170,10 @@ def test_stays_outside_the_visit_or_with_unapproved_hosts_are_refused(client, co
             guest, HostOfferFactory(), ends_on=(guest.delegation.departs_on.replace(year=2099)).isoformat()
         ),
     )
-    assert response.status_code == 200 and "The stay must fall within the delegation" in response.content.decode()
+    assert (
+        response.status_code == 200
+        and "The stay must fall within the delegation" in response.content.decode()
+    )
     response = client.post(ADMIN + "assignment/add/", _placement(guest, HostOfferFactory(status="submitted")))
     assert response.status_code == 200 and not Assignment.objects.exists()
 
