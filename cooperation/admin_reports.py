@@ -29,7 +29,7 @@ def requests_csv(queryset: QuerySet[CooperationRequest]) -> str:
     writer.writerow(
         [
             gettext("Number"),
-            gettext("Received"),
+            gettext("Received on"),
             gettext("State"),
             gettext("Since"),
             gettext("Consultant"),
