@@ -130,7 +130,7 @@ class CooperationRequestForm(forms.ModelForm):
 
     SECTIONS = (
         (_("Your organisation"), ("organization_name", "organization_type", "field", "size", "website")),
-        (_("Contact person"), ("contact_name", "contact_position", "contact_email", "contact_phone")),
+        (_("Contact details"), ("contact_name", "contact_position", "contact_email", "contact_phone")),
         (_("The partner you seek"), ("city_sought", "country_sought", "kind", "kind_other", "description")),
         (_("Consultation"), ("preferred_mode", "preferred_times")),
     )

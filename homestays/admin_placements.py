@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .choices import labels
+from .choices import Diet, Language, Pet, labels
 from .conflicts import host_options, placement_conflicts
 from .forms_admin import AssignmentForm
 from .models import Assignment, Guest
@@ -39,6 +39,20 @@ class OverriddenFilter(admin.SimpleListFilter):
         if self.value() == "no":
             return queryset.filter(override_reason="")
         return queryset
+
+
+def _guest_facts(guest: Guest) -> list[tuple[str, str]]:
+    """What staff weigh when choosing a household, in the active language."""
+    facts = [
+        (gettext("Age"), str(guest.age)),
+        (gettext("Gender"), guest.get_gender_display()),
+        (gettext("Languages"), ", ".join(labels(Language, guest.languages))),
+        (gettext("Allergic to"), ", ".join(labels(Pet, guest.animal_allergies))),
+        (gettext("Allergies"), guest.allergies),
+        (gettext("Diet"), ", ".join(labels(Diet, guest.diet))),
+        (gettext("Other needs"), guest.needs),
+    ]
+    return [(label, value) for label, value in facts if value]
 
 
 @admin.register(Assignment)
@@ -154,6 +168,7 @@ class AssignmentAdmin(admin.ModelAdmin):
             starts_on = obj.starts_on if obj else delegation.arrives_on
             ends_on = obj.ends_on if obj else delegation.departs_on
             context["guest"] = guest
+            context["guest_facts"] = _guest_facts(guest)
             context["stay"] = (starts_on, ends_on)
             context["host_options"] = host_options(guest=guest, starts_on=starts_on, ends_on=ends_on)
             if obj is not None and obj.host is not None and request.method == "GET":

@@ -120,7 +120,9 @@ def test_a_host_sees_only_what_a_household_needs_of_their_own_guests(client):
     page = client.get(url("homestays:host")).content.decode()
     assert "Budi" in page and "16" in page and "Indonesian" in page and "Halal" in page
     with override("en"):
-        assert f"{date_format(assignment.starts_on)} to {date_format(assignment.ends_on)}" in page
+        start, end = date_format(assignment.starts_on), date_format(assignment.ends_on)
+    assert f'datetime="{assignment.starts_on.isoformat()}">{start}</time> to <time' in page
+    assert f'datetime="{assignment.ends_on.isoformat()}">{end}</time>' in page
     for hidden in ("Santoso", "peanuts", "Takes medicine", "Male"):
         assert hidden not in page
     # Never another household's guests, nor the other household.
