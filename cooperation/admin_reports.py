@@ -116,7 +116,8 @@ def requests_overview() -> Overview:
     counts = (
         CooperationRequest.objects.values("city_sought_id", "country_sought", "state")
         .annotate(n=Count("pk"))
-        .order_by()
+        # Spellings of one country are merged under the first in this order.
+        .order_by("country_sought", "state")
     )
     cities = City.objects.in_bulk()
     rows: dict[tuple, OverviewRow] = {}

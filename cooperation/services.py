@@ -122,7 +122,11 @@ def request_transition(
     """
     reason = reason.strip()
     with transaction.atomic():
-        request = CooperationRequest.objects.select_for_update().select_related("user").get(pk=request.pk)
+        request = (
+            CooperationRequest.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .get(pk=request.pk)
+        )
         if state not in TRANSITIONS[request.state]:
             if not TRANSITIONS[request.state]:
                 raise CooperationError("final")

@@ -112,7 +112,7 @@ def host_offer_review(*, offer: HostOffer, decision: str, message: str, by: User
     if decision != HostOffer.Status.APPROVED and not message:
         raise HomestayError("message_required")
     with transaction.atomic():
-        offer = HostOffer.objects.select_for_update().select_related("user").get(pk=offer.pk)
+        offer = HostOffer.objects.select_for_update(of=("self",)).select_related("user").get(pk=offer.pk)
         offer.status = decision
         offer.review_message = message
         offer.reviewed_at = timezone.now()
@@ -200,7 +200,7 @@ def assignment_cancel(*, assignment: Assignment) -> None:
     """Staff: take a guest's placement away; a household still to host the guest is told by email."""
     with transaction.atomic():
         assignment = (
-            Assignment.objects.select_for_update()
+            Assignment.objects.select_for_update(of=("self",))
             .select_related("host__user", "guest__delegation__city")
             .get(pk=assignment.pk)
         )
