@@ -240,3 +240,15 @@ def test_the_account_menu_links_to_the_requests(client):
 def test_the_public_page_is_served_from_the_page_cache_to_visitors(client, settings):
     first = client.get(url("cooperation:service"))
     assert first.status_code == 200 and "public" in first["Cache-Control"]
+
+
+def test_the_requesters_pages_cost_a_bounded_number_of_queries(client, django_assert_max_num_queries):
+    request = CooperationRequestFactory(state=State.MATCH_PROPOSED)
+    for _ in range(4):
+        ProposedPartnerFactory(request=request)
+        CooperationRequestFactory(user=request.user)
+    client.force_login(request.user)
+    with django_assert_max_num_queries(10):
+        assert client.get(url("cooperation:list")).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(url("cooperation:detail", request.pk)).status_code == 200

@@ -184,3 +184,15 @@ def test_the_account_menu_links_to_the_homestay_page(client):
     client.force_login(UserFactory())
     page = client.get(url("accounts:my-page")).content.decode()
     assert f'href="{url("homestays:host")}"' in page
+
+
+def test_the_host_page_costs_the_same_queries_however_many_guests(client, django_assert_max_num_queries):
+    offer = HostOfferFactory(beds=6)
+    client.force_login(offer.user)
+    AssignmentFactory(host=offer)
+    with django_assert_max_num_queries(10):
+        assert client.get(url("homestays:host")).status_code == 200
+    for _ in range(5):
+        AssignmentFactory(host=offer)
+    with django_assert_max_num_queries(10):
+        assert client.get(url("homestays:host")).content.decode().count('class="guest-card"') == 6
