@@ -134,6 +134,7 @@ def test_the_host_page_shows_the_review_and_the_office_message(client):
     client.force_login(offer.user)
     page = client.get(url("homestays:host")).content.decode()
     assert "Changes requested" in page and "Please add your phone number." in page
+    assert "Please add your phone number." in client.get(url("homestays:offer")).content.decode()
 
 
 def test_withdrawing_deletes_the_offer(client):

@@ -54,6 +54,17 @@ def seeded(transactional_db):
     call_command("load_seed", verbosity=0)
 
 
+def _watch_csp(page, found: list[str]) -> list[str]:
+    """Collect into ``found`` every Content-Security-Policy violation Chromium reports on ``page``."""
+
+    def on_console(message):
+        if "Content Security Policy" in message.text:
+            found.append(f"{page.url}: {message.text}")
+
+    page.on("console", on_console)
+    return found
+
+
 def _check(page, language, where):
     assert page.locator("html").get_attribute("lang") == language, where
     assert axe_violations(page) == [], where
@@ -88,6 +99,7 @@ def test_a_member_offers_to_host_and_later_sees_the_guest_placed_with_them(
     base = f"{live_server.url}/{language}"
     text = TEXT[language]
     member = UserFactory(language=language)
+    violations = _watch_csp(page, [])
     log_in(page, live_server.url, language, member.email, PASSWORD)
 
     # The homestay page explains hosting and the consent; the account menu leads there.
@@ -147,6 +159,7 @@ def test_a_member_offers_to_host_and_later_sees_the_guest_placed_with_them(
     coordinator = _coordinator(language)
     staff_context = browser.new_context(viewport={"width": 1280, "height": 900})
     staff = staff_context.new_page()
+    _watch_csp(staff, violations)
     _admin_log_in(staff, live_server.url, language, coordinator.email)
     staff.goto(f"{live_server.url}/{language}/admin/homestays/hostoffer/{offer.pk}/review/")
     staff.check('input[name="decision"][value="approved"]')
@@ -176,6 +189,7 @@ def test_a_member_offers_to_host_and_later_sees_the_guest_placed_with_them(
     assert guest.family_name not in page.locator("main").inner_text()
     assert text["approved"] in page.locator(".host-status .status").inner_text()
     _check(page, language, "homestay page with a guest")
+    assert violations == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -185,6 +199,7 @@ def test_an_organisation_files_a_consulting_request_and_sees_it_matched(
     base = f"{live_server.url}/{language}"
     text = TEXT[language]
     member = UserFactory(language=language)
+    violations = _watch_csp(page, [])
 
     # Visitors read about the service, and log in from there to file a request.
     page.goto(f"{base}/cooperation/")
@@ -236,7 +251,9 @@ def test_an_organisation_files_a_consulting_request_and_sees_it_matched(
 
     staff_context = browser.new_context(viewport={"width": 1280, "height": 900})
     staff = staff_context.new_page()
+    _watch_csp(staff, violations)
     _admin_log_in(staff, live_server.url, language, coordinator.email)
+    staff.goto(f"{live_server.url}/{language}/admin/cooperation/cooperationrequest/{request.pk}/change/")
     staff.goto(f"{live_server.url}/{language}/admin/cooperation/cooperationrequest/{request.pk}/transition/")
     staff.check('input[name="state"][value="matched"]')
     staff.check(f'input[name="matched"][value="{proposal.pk}"]')
@@ -260,3 +277,4 @@ def test_an_organisation_files_a_consulting_request_and_sees_it_matched(
     page.goto(f"{base}/my/cooperation/")
     assert page.locator(".registration-item").count() == 1
     _check(page, language, "my cooperation requests")
+    assert violations == []
