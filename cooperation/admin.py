@@ -178,7 +178,7 @@ class CooperationRequestAdmin(ServiceFormSetMixin, admin.ModelAdmin):
                 )
             },
         ),
-        (_("History"), {"fields": ("history",)}),
+        (_("Progress"), {"fields": ("history",)}),
     )
     readonly_fields = (
         "state",

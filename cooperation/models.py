@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 DESCRIPTION_MAX = 3000
@@ -86,9 +87,12 @@ class PartnerOrganization(models.Model):
 
     @property
     def location(self) -> str:
-        return ", ".join(
-            str(part) for part in (self.city.name if self.city else self.place, self.country) if part
-        )
+        """City (or place) and country in the active language's order: "Surabaya, Indonesia", "인도네시아
+        수라바야", "印度尼西亚泗水"."""
+        place = self.city.name if self.city else self.place
+        if not place:
+            return str(self.country)
+        return gettext("%(place)s, %(country)s") % {"place": place, "country": self.country}
 
 
 class CooperationRequestQuerySet(models.QuerySet):
@@ -151,7 +155,7 @@ class CooperationRequest(models.Model):
     country_sought = models.CharField(_("country or region sought"), max_length=100, blank=True)
     kind = models.CharField(_("kind of cooperation"), max_length=12, choices=CooperationKind.choices)
     kind_other = models.CharField(_("other kind of cooperation"), max_length=100, blank=True)
-    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX)
+    description = models.TextField(_("request details"), max_length=DESCRIPTION_MAX)
     preferred_times = models.TextField(_("preferred consultation times"), max_length=TIMES_MAX)
     preferred_mode = models.CharField(
         _("consultation"), max_length=10, choices=PreferredMode.choices, default=PreferredMode.EITHER

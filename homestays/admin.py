@@ -21,7 +21,7 @@ from . import (
     admin_placements,  # noqa: F401 (registers the placements admin)
     services,
 )
-from .choices import Diet, Language, Pet, labels
+from .choices import Diet, Language, Pet, labels, labels_listed
 from .exceptions import HomestayError
 from .forms_admin import ReviewForm
 from .models import Assignment, Delegation, Guest, HostConsent, HostOffer
@@ -136,15 +136,15 @@ class HostOfferAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("languages spoken at home"))
     def languages_shown(self, obj):
-        return ", ".join(labels(Language, obj.languages))
+        return labels_listed(Language, obj.languages)
 
     @admin.display(description=_("pets at home"))
     def pets_shown(self, obj):
-        return ", ".join(labels(Pet, obj.pets)) or gettext("None")
+        return labels_listed(Pet, obj.pets) or gettext("None")
 
     @admin.display(description=_("dietary needs the household can meet"))
     def diets_shown(self, obj):
-        return ", ".join(labels(Diet, obj.diets)) or "—"
+        return labels_listed(Diet, obj.diets) or "—"
 
     @admin.display(description=_("available"), ordering="available_from")
     def available(self, obj):
@@ -381,7 +381,7 @@ class GuestAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("languages"))
     def languages_shown(self, obj):
-        return ", ".join(labels(Language, obj.languages))
+        return labels_listed(Language, obj.languages)
 
     @admin.display(description=_("allergies and diet"))
     def needs_shown(self, obj):

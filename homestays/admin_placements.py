@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .choices import Diet, Language, Pet, labels
+from .choices import Diet, Language, Pet, labels_listed
 from .conflicts import host_options, placement_conflicts
 from .forms_admin import AssignmentForm
 from .models import Assignment, Guest
@@ -46,10 +46,10 @@ def _guest_facts(guest: Guest) -> list[tuple[str, str]]:
     facts = [
         (gettext("Age"), str(guest.age)),
         (gettext("Gender"), guest.get_gender_display()),
-        (gettext("Languages"), ", ".join(labels(Language, guest.languages))),
-        (gettext("Allergic to"), ", ".join(labels(Pet, guest.animal_allergies))),
+        (gettext("Languages"), labels_listed(Language, guest.languages)),
+        (gettext("Allergic to"), labels_listed(Pet, guest.animal_allergies)),
         (gettext("Allergies"), guest.allergies),
-        (gettext("Diet"), ", ".join(labels(Diet, guest.diet))),
+        (gettext("Diet"), labels_listed(Diet, guest.diet)),
         (gettext("Other needs"), guest.needs),
     ]
     return [(label, value) for label, value in facts if value]
@@ -121,14 +121,14 @@ class AssignmentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("flags overridden"))
     def flags_shown(self, obj):
-        return ", ".join(labels(Assignment.Flag, obj.override_flags)) or "—"
+        return labels_listed(Assignment.Flag, obj.override_flags) or "—"
 
     @admin.display(description=_("override"))
     def override_record(self, obj):
         if not obj.override_reason:
             return gettext("No flag overridden.")
         return gettext("%(flags)s — overridden by %(who)s on %(when)s") % {
-            "flags": ", ".join(labels(Assignment.Flag, obj.override_flags)),
+            "flags": labels_listed(Assignment.Flag, obj.override_flags),
             "who": obj.overridden_by or gettext("(account deleted)"),
             "when": timezone.localtime(obj.overridden_at).strftime("%Y-%m-%d %H:%M"),
         }

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 
 class District(models.TextChoices):
@@ -83,3 +84,13 @@ def labels(choices: type[models.TextChoices], values) -> list[str]:
     left out."""
     chosen = set(values or ())
     return [str(label) for value, label in choices.choices if value in chosen]
+
+
+def listed(items) -> str:
+    """``items`` as a list in the active language: "Korean, English", "한국어, 영어", "韩语、英语"."""
+    return pgettext("list separator", ", ").join(str(item) for item in items)
+
+
+def labels_listed(choices: type[models.TextChoices], values) -> str:
+    """The labels of ``values``, listed in the active language."""
+    return listed(labels(choices, values))

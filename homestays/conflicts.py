@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 
-from .choices import Diet, GuestPreference, Language, Pet, labels
+from .choices import Diet, GuestPreference, Language, Pet, labels_listed, listed
 from .models import Assignment, Guest, HostOffer
 
 Flag = Assignment.Flag
@@ -94,7 +94,7 @@ def check(
             Conflict(
                 Flag.PET_ALLERGY,
                 gettext("The guest is allergic to animals the household keeps: %(animals)s.")
-                % {"animals": ", ".join(labels(Pet, animals))},
+                % {"animals": labels_listed(Pet, animals)},
             )
         )
     if not set(guest.languages) & set(host.languages):
@@ -103,8 +103,8 @@ def check(
                 Flag.LANGUAGE,
                 gettext("The guest speaks %(guest)s; the household speaks %(host)s.")
                 % {
-                    "guest": ", ".join(labels(Language, guest.languages)) or "—",
-                    "host": ", ".join(labels(Language, host.languages)) or "—",
+                    "guest": labels_listed(Language, guest.languages) or "—",
+                    "host": labels_listed(Language, host.languages) or "—",
                 },
             )
         )
@@ -114,7 +114,7 @@ def check(
             Conflict(
                 Flag.DIET,
                 gettext("The household did not say it can cook: %(diets)s.")
-                % {"diets": ", ".join(labels(Diet, unmet))},
+                % {"diets": labels_listed(Diet, unmet)},
             )
         )
     if host.guest_preference != GuestPreference.ANY and guest.gender != host.guest_preference:
@@ -132,7 +132,7 @@ def check(
                 Conflict(
                     Flag.SAME_GENDER,
                     gettext("This delegation places guests of one gender together; %(names)s would stay too.")
-                    % {"names": ", ".join(mixed)},
+                    % {"names": listed(mixed)},
                 )
             )
     if delegation.rule_non_smoking and host.smoking:

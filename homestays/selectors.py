@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 
-from .choices import Diet, Language, labels
+from .choices import Diet, Language, labels_listed
 from .consents import HOMESTAY_CONSENT
 from .models import Assignment, HostConsent, HostOffer
 
@@ -30,8 +30,8 @@ class HostedGuest:
 
     first_name: str
     age: int
-    languages: list[str]
-    diet: list[str]
+    languages: str
+    diet: str
     starts_on: date
     ends_on: date
     city: str
@@ -53,8 +53,8 @@ def hosted_guests(*, user: User, today: date | None = None) -> list[HostedGuest]
         HostedGuest(
             first_name=a.guest.first_name,
             age=a.guest.age,
-            languages=labels(Language, a.guest.languages),
-            diet=labels(Diet, a.guest.diet),
+            languages=labels_listed(Language, a.guest.languages),
+            diet=labels_listed(Diet, a.guest.diet),
             starts_on=a.starts_on,
             ends_on=a.ends_on,
             city=a.guest.delegation.city.name,
