@@ -10,7 +10,6 @@ class HomestayError(Exception):
 
     MESSAGES = {
         "no_consent": _("To offer to host, agree to the collection and use of your information for hosting."),
-        "no_offer": _("You have no offer to host."),
         "not_approved": _("Guests can only be placed with an approved host."),
         "outside_visit": _("The stay must fall within the delegation's visit."),
         "bad_dates": _("The stay must end after it starts."),
