@@ -27,7 +27,7 @@ class StaticSitemap(_PortalSitemap):
     priority = 0.8
 
     def items(self):
-        return ["home", "programs:list", "events:list", "programs:city-list"]
+        return ["home", "programs:list", "events:list", "programs:city-list", "cooperation:service"]
 
     def location(self, item):
         return reverse(item)

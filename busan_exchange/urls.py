@@ -30,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("registrations.urls")),
     path("", include("applications.urls")),
+    path("", include("homestays.urls")),
+    path("", include("cooperation.urls")),
     # Before the admin's own URLs: its login, held to the same failed-login limits as the site's.
     path("admin/login/", in_staff_language(account_views.admin_login), name="admin-login"),
     path("admin/", admin.site.urls),

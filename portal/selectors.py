@@ -5,8 +5,10 @@ from django.utils import timezone
 
 from accounts import selectors as account_selectors
 from applications import selectors as application_selectors
+from cooperation import selectors as cooperation_selectors
 from events.models import Event
 from events.selectors import past_events, upcoming_events
+from homestays import selectors as homestay_selectors
 from programs.models import City, Program
 from programs.selectors import category_list, city_get, city_list, program_get, published_programs
 from registrations import selectors as registration_selectors
@@ -60,4 +62,6 @@ def member_data(*, user) -> dict:
         **account_selectors.member_data(user=user),
         "registrations": registration_selectors.member_data(user=user),
         **application_selectors.member_data(user=user),
+        "homestay": homestay_selectors.member_data(user=user),
+        "cooperation_requests": cooperation_selectors.member_data(user=user),
     }

@@ -10,7 +10,9 @@ from django.utils import translation
 from accounts.models import User
 from accounts.services import user_delete
 from applications.services import applications_release_for_deleted_member
+from cooperation.services import requests_release_for_deleted_member
 from events.models import Event
+from homestays.services import host_data_delete_for_member
 from programs.models import Category, City, Program
 from registrations.services import registrations_release_for_deleted_member
 
@@ -23,11 +25,15 @@ def member_delete(*, user: User) -> None:
     Registrations and applications for what is still to come are withdrawn first, so their places pass to
     the waiting list; every registration then stays without its member and message, every application
     without its applicant, answers and files (children's details go with the account), for anonymous
-    statistics only. Consents and email addresses go with the account.
+    statistics only. A homestay offer is deleted as if its consent were withdrawn (stays to come lose their
+    host, so staff place the guests again); cooperation requests in progress are closed and every request
+    keeps only the organisation's part. Consents and email addresses go with the account.
     """
     with transaction.atomic():
         registrations_release_for_deleted_member(user=user)
         applications_release_for_deleted_member(user=user)
+        host_data_delete_for_member(user=user)
+        requests_release_for_deleted_member(user=user)
         user_delete(user=user)
 
 

@@ -219,7 +219,7 @@ def test_sitemap_lists_every_public_page_in_every_language(client, published, se
     root = ElementTree.fromstring(response.content)  # noqa: S314 (the site's own response)
     locations = {url.findtext("s:loc", namespaces=NS) for url in root.findall("s:url", NS)}
     paths = ["/", "/programs/", "/events/", "/cities/", "/categories/diplomacy/", "/programs/youth/"]
-    paths += ["/events/forum/", "/cities/nagasaki/"]
+    paths += ["/events/forum/", "/cities/nagasaki/", "/cooperation/"]
     expected = {
         f"http://portal.example.org/{code}{path}" for code in ("ko", "en", "zh-hans") for path in paths
     }

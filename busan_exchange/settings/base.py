@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "events",
     "registrations",
     "applications",
+    "homestays",
+    "cooperation",
     "discovery",
     "portal",
 ]
@@ -241,6 +243,11 @@ PERIODIC_TASKS = {
     "Expire unanswered offers and offer the places to the waiting list": (
         "applications.tasks.offers_expire",
         5,
+    ),
+    "Delete homestay guests a year after their visit": ("homestays.tasks.guests_purge", 24 * 60),
+    "Erase cooperation contacts three years after a request ends": (
+        "cooperation.tasks.contacts_erase",
+        24 * 60,
     ),
 }
 
