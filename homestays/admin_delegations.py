@@ -68,7 +68,7 @@ class DelegationAdmin(admin.ModelAdmin):
     date_hierarchy = "arrives_on"
     inlines = (GuestInline,)
     fieldsets = (
-        (None, {"fields": ("title", "city", "program", "event", "arrives_on", "departs_on")}),
+        (None, {"fields": ("title", "city", "program", "event", "call", "arrives_on", "departs_on")}),
         (
             _("Rules of the exchange"),
             {"fields": ("rule_same_gender", "rule_non_smoking", "rule_max_guests_per_host")},

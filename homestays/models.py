@@ -129,7 +129,8 @@ class HostConsent(models.Model):
 
 
 class Delegation(models.Model):
-    """Guests from a partner city visiting Busan, for an event or a program, who stay with host families."""
+    """Guests from a partner city visiting Busan, for an event, a program or the call of a reciprocal
+    exchange, who stay with host families."""
 
     title = models.CharField(
         _("name"), max_length=200, help_text=_("For staff, e.g. “Surabaya youth delegation, summer 2027”.")
@@ -152,6 +153,15 @@ class Delegation(models.Model):
         null=True,
         blank=True,
         related_name="delegations",
+    )
+    call = models.ForeignKey(
+        "applications.Call",
+        verbose_name=_("call for applications"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="delegations",
+        help_text=_("The exchange whose partners visit Busan in return, if any."),
     )
     arrives_on = models.DateField(_("arrives"))
     departs_on = models.DateField(_("departs"))

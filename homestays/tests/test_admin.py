@@ -260,3 +260,27 @@ def test_the_import_template_is_excel_ready(client, coordinator):
     response = client.get(ADMIN + "delegation/import-template.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response.content.decode().startswith("\ufefffirst_name,family_name,age,gender")
+
+
+def test_a_delegation_visiting_in_return_is_linked_to_its_call(client, coordinator):
+    from applications.tests.factories import CallFactory
+
+    call = CallFactory()
+    delegation = DelegationFactory()
+    page = client.get(f"{ADMIN}delegation/{delegation.pk}/change/").content.decode()
+    assert 'name="call"' in page
+    data = {
+        "title": delegation.title,
+        "city": delegation.city_id,
+        "call": call.pk,
+        "arrives_on": delegation.arrives_on.isoformat(),
+        "departs_on": delegation.departs_on.isoformat(),
+        "notes": "",
+        "guests-TOTAL_FORMS": "0",
+        "guests-INITIAL_FORMS": "0",
+    }
+    response = client.post(f"{ADMIN}delegation/{delegation.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    delegation.refresh_from_db()
+    assert delegation.call == call
+    assert list(call.delegations.all()) == [delegation]
