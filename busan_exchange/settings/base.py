@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.AccountsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -126,8 +127,32 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+# Failed logins are slowed down by accounts.login_limits (per account, address and device, growing waits),
+# which the admin's login shares; allauth's fixed lock is off. allauth's other limits count per client
+# address: generous enough for an office or a class behind one address (logins are only a ceiling against
+# floods: guessing is held by the failure limits), per minute so that a 429 can say "60 seconds".
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "",
+    "login": "300/m/ip",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+}
 SITE_ID = 1
+
+# The client's address (rate limits, the access record). Behind reverse proxies that append to
+# X-Forwarded-For, set how many there are (the README's nginx: 1); or name a header the nearest proxy always
+# overwrites with the client's address. With neither, headers are ignored: clients cannot choose an address.
+PORTAL_TRUSTED_PROXY_COUNT = env.int("PORTAL_TRUSTED_PROXY_COUNT", default=0)
+PORTAL_CLIENT_IP_HEADER = env("PORTAL_CLIENT_IP_HEADER", default="")
+ALLAUTH_TRUSTED_PROXY_COUNT = PORTAL_TRUSTED_PROXY_COUNT
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = PORTAL_CLIENT_IP_HEADER or None
+# A browser that logged in to an account keeps this cookie, which spares it the waits strangers cause.
+LOGIN_DEVICE_COOKIE_NAME = "login_device"
+# Staff sessions end after this long without a request; members stay logged in for two weeks (or until the
+# browser closes when they untick "remember me").
+STAFF_SESSION_IDLE_SECONDS = 30 * 60
+SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
 
 # --- Members: accounts, consents, registrations -------------------------------------------------
 # The public address of the portal, written into Site 1 by a migration and used for links in mail
@@ -148,6 +173,10 @@ ACCOUNT_CHANGE_EMAIL = True
 # Tell members by mail when their password or email address changes.
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+# Adding, removing or choosing an email address asks for the password again unless it was given in the last
+# five minutes (changing the password asks for the current one anyway).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_METHODS = ("password",)
 # --- end of members block ----------------------------------------------------------------------
 
 # Internationalisation: Korean, English and Simplified Chinese.
