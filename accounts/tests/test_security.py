@@ -160,3 +160,21 @@ def test_staff_sessions_end_after_half_an_hour_without_activity(client, monkeypa
     assert response.status_code == 302 and url("admin:login") in response["Location"]
     # Members stay logged in.
     assert member_browser.get(url("accounts:my-page")).status_code == 200
+
+
+def test_an_address_logs_in_only_once_it_is_verified(client):
+    from allauth.account.models import EmailAddress
+
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    EmailAddress.objects.create(user=staff, email="new.address@example.org", verified=False, primary=False)
+    site = client.post(url("account_login"), {"login": "new.address@example.org", "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert site.status_code == 200
+    admin = client.post(url("admin:login"), {"username": "new.address@example.org", "password": PASSWORD})
+    assert admin.status_code == 200
+    assert "_auth_user_id" not in client.session
+    # Once confirmed, the new address is as good as the first.
+    EmailAddress.objects.filter(email="new.address@example.org").update(verified=True)
+    admin = client.post(url("admin:login"), {"username": "new.address@example.org", "password": PASSWORD})
+    assert admin.status_code == 302
+    assert client.session["_auth_user_id"] == str(staff.pk)
