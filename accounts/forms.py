@@ -1,6 +1,7 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -76,6 +77,13 @@ class SignupForm(AllauthSignupForm):
         if cleaned_data.get("phone") and not cleaned_data.get("consent_optional"):
             self.add_error("phone", PHONE_WITHOUT_CONSENT)
         return cleaned_data
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            # Hash the password all the same: creating an account does, and an answer that comes back
+            # faster would tell whether the address is registered.
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
 
     def save(self, request):
         with transaction.atomic():

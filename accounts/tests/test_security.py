@@ -178,3 +178,19 @@ def test_an_address_logs_in_only_once_it_is_verified(client):
     admin = client.post(url("admin:login"), {"username": "new.address@example.org", "password": PASSWORD})
     assert admin.status_code == 302
     assert client.session["_auth_user_id"] == str(staff.pk)
+
+
+def test_signing_up_does_the_same_work_whether_or_not_the_address_is_registered(client, settings):
+    from accounts.tests.hashers import CountingHasher
+
+    existing = UserFactory()
+    settings.PASSWORD_HASHERS = ["accounts.tests.hashers.CountingHasher"]
+    work = {}
+    for kind, email in (("new", "new.member@example.org"), ("registered", existing.email)):
+        CountingHasher.calls = 0
+        response = _signup(client, email)
+        client.logout()
+        assert response.status_code == 302
+        work[kind] = CountingHasher.calls
+    assert work["new"] >= 1
+    assert work["registered"] == work["new"]
