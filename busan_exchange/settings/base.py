@@ -93,19 +93,43 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Caches, each where losing it costs least (README, "Redis"):
+# - default: small shared state that must survive Redis trouble and never be evicted: login and rate-limit
+#   counters (allauth uses this alias). In the database; the table is made by `migrate`; only expired
+#   entries are ever culled (CULL_FREQUENCY so high that culling drops no live entry).
+# - pages: the anonymous page cache and the workers' statistics: Redis (evicting the least recently used
+#   when full) when REDIS_URL is set, else this process's memory.
+# - sessions: copies of the sessions in Redis in front of the database, which holds the truth (a session
+#   outlives a Redis restart). Without Redis, sessions are read from the database.
 REDIS_URL = env("REDIS_URL", default="")
+CACHE_KEY_PREFIX = env("DJANGO_CACHE_KEY_PREFIX", default="busan")
+PORTAL_CACHE_TABLE = "portal_cache"
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": PORTAL_CACHE_TABLE,
+        "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 10**12},
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("DJANGO_CACHE_KEY_PREFIX", default="busan"),
-        }
+    CACHES["pages"] = {
+        "BACKEND": "busan_exchange.cachebackends.FailSoftRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES["sessions"] = {
+        "BACKEND": "busan_exchange.cachebackends.FailSoftRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:sessions",
+        "OPTIONS": {"PURGE_ON_RECOVERY": True},
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "sessions"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -255,8 +279,13 @@ Q_CLUSTER = {
     "catch_up": False,
     "poll": env.float("PORTAL_WORKER_POLL_SECONDS", default=1.0),
     "save_limit": 2000,
+    # The workers' statistics (for `manage.py qmonitor`) are as disposable as cached pages.
+    "cache": "pages",
     "label": _("Background tasks"),
 }
+# /health/ says "degraded" when the oldest mail has waited, or the workers are behind, longer than this.
+HEALTH_MAIL_LATE_SECONDS = env.int("PORTAL_HEALTH_MAIL_LATE_SECONDS", default=15 * 60)
+HEALTH_WORKERS_LATE_SECONDS = env.int("PORTAL_HEALTH_WORKERS_LATE_SECONDS", default=5 * 60)
 PERIODIC_TASKS = {
     # name: (function, every so many minutes)
     "Deliver mail that is due": ("outbox.tasks.mail_deliver_due", 1),

@@ -1,7 +1,7 @@
 """Tests: fast hashing, mail kept in memory, plain static storage (live_server cannot serve hashed names)."""
 
 from .base import *  # noqa: F403
-from .base import Q_CLUSTER, STORAGES
+from .base import CACHES, Q_CLUSTER, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-key-not-secret"  # noqa: S105 (tests only)
@@ -14,4 +14,10 @@ Q_CLUSTER = {**Q_CLUSTER, "sync": True}
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Counters in memory, emptied before each test (conftest.py); tests/test_caches.py runs the production layout,
+# counters in the database.
+CACHES = {
+    **CACHES,
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test"},
 }
