@@ -3,13 +3,16 @@
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import translation
 
 from accounts.models import User
 from accounts.services import user_delete
+from audit.services import access_records_forget_member, admin_log_erase
 from events.models import Event
+from outbox.services import mail_erase_for_address
 from programs.models import Category, City, Program
 from registrations.services import registrations_release_for_deleted_member
 
@@ -21,11 +24,19 @@ def member_delete(*, user: User) -> None:
 
     Registrations for what is still to come are withdrawn first, so their places pass to the waiting list;
     every registration then stays without its member and message, for anonymous statistics only.
-    Consents and email addresses go with the account.
+    Consents and email addresses go with the account, and so does every mail to any of the addresses, sent
+    or not. The access record keeps what happened under the member's number, without the addresses their
+    own actions came from; the admin's log keeps its entries without the member's addresses.
     """
     with transaction.atomic():
+        member_id = user.pk
+        addresses = {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
         registrations_release_for_deleted_member(user=user)
+        for address in addresses:
+            mail_erase_for_address(email=address)
         user_delete(user=user)
+        access_records_forget_member(member_id=member_id)
+        admin_log_erase(model=User, object_id=member_id, texts=addresses)
 
 
 # Which keys of a seed item are translated fields, per model. Everything else is a plain field,

@@ -156,7 +156,7 @@ def test_with_redis_stopped_the_site_works_and_says_so(production, content, clie
     assert response.status_code == 302
     registration = Registration.objects.get(user=member, event=event)
     assert registration.status == Registration.Status.CONFIRMED
-    assert client.post(url("registrations:withdraw", registration.pk)).status_code == 302
+    assert client.post(url("registrations:withdraw", registration.pk), {"confirm": "yes"}).status_code == 302
 
     health = client.get("/health/")
     assert health.status_code == 200

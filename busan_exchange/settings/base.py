@@ -6,6 +6,7 @@ Environment variables are read here, in one place, with django-environ.
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "csp",
     "django_q",
     "busan_exchange",
+    "audit",
     "outbox",
     "accounts",
     "programs",
@@ -290,7 +292,13 @@ PERIODIC_TASKS = {
     # name: (function, every so many minutes)
     "Deliver mail that is due": ("outbox.tasks.mail_deliver_due", 1),
     "Delete delivered mail after its keeping time": ("outbox.tasks.mail_purge", 24 * 60),
+    "Delete access record entries after their keeping time": ("audit.tasks.access_records_purge", 24 * 60),
 }
+# The access record (who viewed, exported or changed personal data) is kept this many years: PIPA asks for
+# at least two, and the database refuses to delete younger entries.
+ACCESS_RECORD_KEEP_YEARS = env.int("PORTAL_ACCESS_RECORD_KEEP_YEARS", default=2)
+if ACCESS_RECORD_KEEP_YEARS < 2:
+    raise ImproperlyConfigured("PORTAL_ACCESS_RECORD_KEEP_YEARS must be at least 2.")
 
 LOGGING = {
     "version": 1,
