@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AccessRecord(models.Model):
@@ -13,11 +14,11 @@ class AccessRecord(models.Model):
     """
 
     class Action(models.TextChoices):
-        VIEW = "view", _("viewed")
-        EXPORT = "export", _("exported")
-        CREATE = "create", _("created")
-        CHANGE = "change", _("changed")
-        DELETE = "delete", _("deleted")
+        VIEW = "view", pgettext_lazy("access record action", "viewed")
+        EXPORT = "export", pgettext_lazy("access record action", "exported")
+        CREATE = "create", pgettext_lazy("access record action", "created")
+        CHANGE = "change", pgettext_lazy("access record action", "changed")
+        DELETE = "delete", pgettext_lazy("access record action", "deleted")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     actor_id = models.PositiveBigIntegerField(_("by user number"), null=True, blank=True, db_index=True)

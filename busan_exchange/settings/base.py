@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "busan_exchange.middleware.PermissionsPolicyMiddleware",
+    # Before the session is looked up: a damaged session cookie must never reach the database.
+    "busan_exchange.middleware.RejectUnusableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
