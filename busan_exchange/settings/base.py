@@ -247,6 +247,9 @@ EMAIL_BACKEND = "outbox.backends.QueuedEmailBackend"
 OUTBOX_DELIVERY_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )
+# With DJANGO_EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend: the folder mail is written to.
+if env("DJANGO_EMAIL_FILE_PATH", default=""):
+    EMAIL_FILE_PATH = env("DJANGO_EMAIL_FILE_PATH")
 OUTBOX_MAX_ATTEMPTS = env.int("PORTAL_MAIL_MAX_ATTEMPTS", default=10)
 OUTBOX_KEEP_SENT_DAYS = env.int("PORTAL_MAIL_KEEP_SENT_DAYS", default=30)
 EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=20)
