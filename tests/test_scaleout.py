@@ -9,6 +9,7 @@ deliver mail to files (Django's file-based backend), so the test can count what 
 PostgreSQL or Redis cannot be reached, unless ``SCALEOUT_REQUIRED`` is set (CI).
 """
 
+import contextlib
 import email
 import json
 import os
@@ -251,14 +252,10 @@ def _stop(process: subprocess.Popen) -> None:
     workers finish what they hold; whatever is left after a minute is killed."""
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        pass
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.wait()
 
 
