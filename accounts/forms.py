@@ -1,3 +1,4 @@
+from allauth.account.forms import ReauthenticateForm as AllauthReauthenticateForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
@@ -93,6 +94,16 @@ class SignupForm(AllauthSignupForm):
         services.consents_record_signup(
             user=user, optional=self.cleaned_data.get("consent_optional", False), language=get_language()
         )
+
+
+class ReauthenticateForm(AllauthReauthenticateForm):
+    """The password asked for again before an email change: the page offers the reset link itself."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Your password")
+        self.fields["password"].help_text = ""
+        self.fields["password"].widget.attrs.pop("placeholder", None)
 
 
 class ProfileForm(forms.ModelForm):

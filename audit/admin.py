@@ -97,12 +97,31 @@ class _ActorKindFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _kind_name(object_type: str) -> str:
+    try:
+        return str(apps.get_model(object_type)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return object_type
+
+
+class _KindFilter(admin.SimpleListFilter):
+    title = _("kind of data")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        kinds = AccessRecord.objects.order_by().values_list("object_type", flat=True).distinct()
+        return sorted(((kind, _kind_name(kind)) for kind in kinds), key=lambda pair: pair[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(object_type=self.value()) if self.value() else queryset
+
+
 @admin.register(AccessRecord)
 class AccessRecordAdmin(admin.ModelAdmin):
     """Read only for everybody, superusers included: the database refuses changes anyway."""
 
     list_display = ("at", "actor", "action", "kind_of_data", "short_ids", "client_address", "summary")
-    list_filter = ("action", _ActorKindFilter, "object_type", "at")
+    list_filter = ("action", _ActorKindFilter, _KindFilter, "at")
     date_hierarchy = "at"
     search_fields = ("object_ids",)
     search_help_text = _("A user number finds what they did; a record number finds who saw or changed it.")
@@ -151,10 +170,7 @@ class AccessRecordAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("kind of data"), ordering="object_type")
     def kind_of_data(self, obj):
-        try:
-            return apps.get_model(obj.object_type)._meta.verbose_name
-        except (LookupError, ValueError):
-            return obj.object_type
+        return _kind_name(obj.object_type)
 
     @admin.display(description=_("record numbers"))
     def short_ids(self, obj):

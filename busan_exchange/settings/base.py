@@ -192,7 +192,7 @@ PORTAL_URL_SCHEME = env(
 )
 LOGIN_URL = "account_login"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm", "reauthenticate": "accounts.forms.ReauthenticateForm"}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = PORTAL_URL_SCHEME
 # None: the adapter prefixes subjects with the site's name in the member's language.
 ACCOUNT_EMAIL_SUBJECT_PREFIX = None
