@@ -1,7 +1,7 @@
 """Fixtures shared by every app's tests."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 @pytest.fixture(autouse=True)
@@ -13,10 +13,12 @@ def _mail_through_the_outbox(settings):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Each test starts with an empty cache (rate limits, cached pages)."""
-    cache.clear()
+    """Each test starts with empty caches (rate limits, cached pages, session copies)."""
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture

@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "accounts"
     verbose_name = _("Members")
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

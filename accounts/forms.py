@@ -1,6 +1,8 @@
+from allauth.account.forms import ReauthenticateForm as AllauthReauthenticateForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -77,6 +79,13 @@ class SignupForm(AllauthSignupForm):
             self.add_error("phone", PHONE_WITHOUT_CONSENT)
         return cleaned_data
 
+    def try_save(self, request):
+        if self.account_already_exists:
+            # Hash the password all the same: creating an account does, and an answer that comes back
+            # faster would tell whether the address is registered.
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
+
     def save(self, request):
         with transaction.atomic():
             return super().save(request)
@@ -85,6 +94,16 @@ class SignupForm(AllauthSignupForm):
         services.consents_record_signup(
             user=user, optional=self.cleaned_data.get("consent_optional", False), language=get_language()
         )
+
+
+class ReauthenticateForm(AllauthReauthenticateForm):
+    """The password asked for again before an email change: the page offers the reset link itself."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Your password")
+        self.fields["password"].help_text = ""
+        self.fields["password"].widget.attrs.pop("placeholder", None)
 
 
 class ProfileForm(forms.ModelForm):

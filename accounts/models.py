@@ -106,4 +106,5 @@ class Consent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} · {self.kind} · {self.version}"
+        # The member is not named: this text goes into the admin's log, which outlives the member's account.
+        return f"{self.get_kind_display()} · {self.version}"

@@ -1,10 +1,8 @@
 """Member pages about the account itself: profile and consents; the rate-limited admin login."""
 
-from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,10 +11,11 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from . import selectors, services
+from . import login_limits, selectors, services
 from .consents import OPTIONAL_MARKETING, REQUIRED_TERMS
 from .exceptions import AccountError
 from .forms import ConsentChangeForm, ProfileForm
+from .http import too_many_requests
 from .models import Consent
 
 
@@ -92,19 +91,15 @@ def consents(request):
     )
 
 
-def _login_attempts_key(request, login: str) -> str:
-    # The same key allauth's login counts failures under: one budget for both login pages.
-    return f"{get_current_site(request).domain}:{login.strip().lower()}"
-
-
 def admin_login(request, extra_context=None):
-    """The admin's login, held to allauth's ``login_failed`` limits: 429 once they are spent."""
+    """The admin's login, under the same limits as the site's (``login_limits``): 429 while held."""
     if request.method != "POST":
         return admin.site.login(request, extra_context)
-    key = _login_attempts_key(request, request.POST.get("username", ""))
-    if not ratelimit.consume(request, action="login_failed", key=key, dry_run=True):
-        return ratelimit.respond_429(request)
+    try:
+        attempt = login_limits.login_attempt_begin(request, login=request.POST.get("username", ""))
+    except login_limits.LoginHeld as held:
+        return too_many_requests(request, retry_after=held.retry_after, login_held=True)
     response = admin.site.login(request, extra_context)
-    if response.status_code != 302:
-        ratelimit.consume(request, action="login_failed", key=key)
+    if response.status_code == 302 and request.user.is_authenticated and request.user.is_staff:
+        login_limits.login_succeeded(request, attempt)
     return response

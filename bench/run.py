@@ -111,6 +111,8 @@ def environment(port: int, **extra) -> dict[str, str]:
         DATABASE_URL=SERVER_URL,
         REDIS_URL=REDIS_URL,
         GUNICORN_BIND=f"127.0.0.1:{port}",
+        # The address the load comes to, as production names its own (pages are cached for that host only).
+        PORTAL_DOMAIN=f"127.0.0.1:{port}",
         GUNICORN_ACCESSLOG="",  # a line per request of a load test is no log anybody reads
     )
     env.update(extra)

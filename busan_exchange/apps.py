@@ -28,6 +28,19 @@ class BusanExchangeConfig(AppConfig):
         post_migrate.connect(
             sync_periodic_tasks, sender=apps.get_app_config("django_q"), dispatch_uid="tasks:schedules"
         )
+        post_migrate.connect(
+            create_cache_table, sender=apps.get_app_config("django_q"), dispatch_uid="caches:table"
+        )
+
+
+def create_cache_table(sender=None, using="default", **kwargs) -> None:
+    """`migrate` also makes the database cache's table (Django leaves that to `createcachetable`), whatever
+    the cache settings of the moment, so that no release step can be forgotten."""
+    from django.core.management.commands.createcachetable import Command
+
+    command = Command()
+    command.verbosity = 0
+    command.create_table(using, settings.PORTAL_CACHE_TABLE, dry_run=False)
 
 
 def sync_periodic_tasks(sender=None, using="default", **kwargs) -> None:

@@ -1,34 +1,64 @@
 """A shared cache of the pages anonymous visitors see, emptied the moment staff change content.
 
-A cached page is stored under its absolute URL (so host, language prefix and query all count), the active
-language and the visitor's text size, together with the content *generation* it was rendered from. Any
-change to public content (see ``PAGE_CACHE_MODELS``) or any change staff save through the admin replaces
-the generation, and a page whose generation is not the current one is rendered afresh. Reading the
-generation and the page is one round trip to the cache.
+A cached page is stored in the ``pages`` cache under its absolute URL (so host, language prefix and query
+all count), the active language and the visitor's text size, together with the content *generation* it was
+rendered from. Any change to public content (see ``PAGE_CACHE_MODELS``) or any change staff save through
+the admin replaces the generation, and a page whose generation is not the current one is rendered afresh.
+Reading the generation and the page is one round trip to the cache.
 
 Only anonymous GET/HEAD requests that answer 200, set no cookie, carry no message and hold no CSRF token
 are cached, and only when the view set no caching headers of its own; members always get their own,
 uncached pages.
+
+What anonymous traffic can store is bounded: a page is kept only when asked for with the query parameters
+it reads (``QUERY_PARAMETERS``: none for most pages) and sensible values, on the site's own host name, and
+when it is not unusually large; anything else is rendered for that visitor alone. The cache itself has a
+memory limit and evicts the least recently used pages (README, "Redis").
 """
 
 import hashlib
 import logging
+import re
 import uuid
 
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
+from django.http.request import split_domain_port
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
+
+from discovery.search import MAX_QUERY_LENGTH
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 _KEY_PREFIX = "pagecache:page:"
-# The query parameters the public pages read (search and paging); a page asked for with others is not cached.
-CACHED_QUERY_PARAMETERS = frozenset({"q", "page"})
+# The query parameters each page reads, by URL name; every other page reads none. A request with any other
+# parameter (tracking tags, random noise) is not served from, nor stored in, the cache.
+QUERY_PARAMETERS = {
+    "discovery:search": ("q", "page"),
+    "api:categories": ("page",),
+    "api:programs": ("page",),
+    "api:events": ("page",),
+    "api:cities": ("page",),
+}
+# What a value may look like to be worth a cache entry.
+_VALID_VALUE = {
+    "page": re.compile(r"[1-9][0-9]{0,3}"),
+    "q": re.compile(rf"[^\x00-\x1f\x7f]{{0,{MAX_QUERY_LENGTH}}}"),
+}
+# Larger responses are sent but not kept: no page of the site comes near it.
+MAX_ENTRY_BYTES = 512 * 1024
+
+
+def _cache():
+    return caches["pages"]
+
+
 # Request headers a cached page may vary on: Cookie (the only cookie pages read, the text size, is in the
 # key; members and visitors with messages are never served from the cache) and Accept-Language (the active
 # language is in the key).
@@ -38,7 +68,7 @@ _KEYED_VARY = {"cookie", "accept-language"}
 def bump_generation() -> None:
     """Make every cached page stale at once, in every process that shares the cache."""
     try:
-        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+        _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
     except Exception:
         # An edit must not fail because the cache is away; cached pages expire within PAGE_CACHE_SECONDS.
         logger.exception("Could not empty the page cache")
@@ -53,8 +83,8 @@ def _current_generation(value) -> str:
     if value:
         return value
     # First request after a cache flush: agree on one generation among all processes.
-    cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-    return cache.get(GENERATION_KEY)
+    _cache().add(GENERATION_KEY, uuid.uuid4().hex, None)
+    return _cache().get(GENERATION_KEY)
 
 
 def _text_size(request) -> str:
@@ -65,6 +95,24 @@ def _text_size(request) -> str:
 def _page_key(request) -> str:
     parts = "\n".join((request.build_absolute_uri(), translation.get_language() or "", _text_size(request)))
     return _KEY_PREFIX + hashlib.sha256(parts.encode()).hexdigest()
+
+
+def _keyable(request) -> bool:
+    """Whether this request's page may be kept for other visitors: the query parameters the page reads,
+    each once and with a sensible value, on a host name without a port other than the configured one."""
+    _domain, port = split_domain_port(request.get_host())
+    if port and request.get_host() != settings.PORTAL_DOMAIN:
+        return False
+    if not request.GET:
+        return True
+    try:
+        allowed = QUERY_PARAMETERS.get(resolve(request.path_info).view_name, ())
+    except Resolver404:
+        return False
+    for name, values in request.GET.lists():
+        if name not in allowed or len(values) != 1 or not _VALID_VALUE[name].fullmatch(values[0]):
+            return False
+    return True
 
 
 def _has_messages(request) -> bool:
@@ -93,6 +141,7 @@ def _is_cacheable(request, response) -> bool:
     return (
         response.status_code == 200
         and not response.streaming
+        and len(response.content) <= MAX_ENTRY_BYTES
         and not response.cookies
         # A view that sets its own caching headers (feeds, calendars, open data with ETags) keeps them.
         and _allows_shared_cache(response)
@@ -154,13 +203,12 @@ class AnonymousPageCacheMiddleware:
         if not settings.PAGE_CACHE_SECONDS or _has_messages(request):
             return _private(self.get_response(request))
 
-        if not set(request.GET) <= CACHED_QUERY_PARAMETERS:
-            # Any other query string (tracking tags, random noise) would only fill the cache with copies.
+        if not _keyable(request):
             return _private(self.get_response(request))
 
         key = _page_key(request)
         try:
-            found = cache.get_many([GENERATION_KEY, key])
+            found = _cache().get_many([GENERATION_KEY, key])
             generation = _current_generation(found.get(GENERATION_KEY))
         except Exception:
             # Without the cache the page is still there, only rendered (/health/ reports the cache).
@@ -175,7 +223,7 @@ class AnonymousPageCacheMiddleware:
         if request.method == "GET" and _is_cacheable(request, response):
             headers = dict(response.headers)
             try:
-                cache.set(
+                _cache().set(
                     key,
                     (generation, response.status_code, headers, response.content),
                     settings.PAGE_CACHE_SECONDS,

@@ -9,7 +9,10 @@ from accounts.admin_views import admin_redirect, in_staff_language
 
 from . import crawlers, health, views
 
+handler400 = "busan_exchange.views.bad_request"
 handler404 = "busan_exchange.views.page_not_found"
+# allauth answers its own rate limits with this (accounts.http.too_many_requests: the page and Retry-After).
+handler429 = "accounts.http.handler429"
 handler500 = "busan_exchange.views.server_error"
 
 urlpatterns = [

@@ -60,6 +60,13 @@ def text_size(request, size):
     return response
 
 
+def bad_request(request, exception=None):
+    """In the visitor's language, chosen as LocaleMiddleware would: the request may have been refused before
+    that middleware ran."""
+    with translation.override(translation.get_language_from_request(request, check_path=True)):
+        return render(request, "400.html", status=400)
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 

@@ -14,13 +14,27 @@ from . import selectors
 FEED_LENGTH = 20
 
 
+class TextAtomFeed(Atom1Feed):
+    """Atom whose summaries are plain text (``type="text"``), as staff write them.
+
+    Django's Atom feed declares every summary HTML, so a feed reader would run markup found in a summary
+    (``<script>``, ``<img onerror>``); as text, a reader shows the characters as they are.
+    """
+
+    def add_item_elements(self, handler, item):
+        description = item["description"]
+        super().add_item_elements(handler, {**item, "description": None})
+        if description is not None:
+            handler.addQuickElement("summary", description, {"type": "text"})
+
+
 class LatestFeed(Feed):
     """New programs and events, newest first, in the language of the address (with the usual fallbacks).
 
     Links are built from the request, so they point at the host the reader actually used.
     """
 
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed
 
     def get_object(self, request: HttpRequest, *args, **kwargs) -> HttpRequest:
         return request

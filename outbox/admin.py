@@ -1,18 +1,21 @@
 """Outgoing mail for staff: what is waiting, what was sent, what failed and why; failed mail may be resent.
 
-The text of a message is not shown: mail to members holds links that log in or reset a password.
+The text of a message is not shown: mail to members holds links that log in or reset a password. Addresses
+are personal data: what staff look at here goes into the access record.
 """
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from audit.admin import AccessRecordedAdmin
+
 from . import services
 from .models import OutgoingMail
 
 
 @admin.register(OutgoingMail)
-class OutgoingMailAdmin(admin.ModelAdmin):
+class OutgoingMailAdmin(AccessRecordedAdmin, admin.ModelAdmin):
     list_display = ("created_at", "status", "recipients", "subject", "attempts", "next_attempt_at", "sent_at")
     list_filter = ("status", "created_at")
     search_fields = ("subject",)

@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import translation
@@ -10,9 +11,11 @@ from django.utils import translation
 from accounts.models import User
 from accounts.services import user_delete
 from applications.services import applications_release_for_deleted_member
+from audit.services import access_records_forget_member, admin_log_erase
 from cooperation.services import requests_release_for_deleted_member
 from events.models import Event
 from homestays.services import host_data_delete_for_member
+from outbox.services import mail_erase_for_address
 from programs.models import Category, City, Program
 from registrations.services import registrations_release_for_deleted_member
 
@@ -27,14 +30,23 @@ def member_delete(*, user: User) -> None:
     without its applicant, answers and files (children's details go with the account), for anonymous
     statistics only. A homestay offer is deleted as if its consent were withdrawn (stays to come lose their
     host, so staff place the guests again); cooperation requests in progress are closed and every request
-    keeps only the organisation's part. Consents and email addresses go with the account.
+    keeps only the organisation's part. Consents and email addresses go with the account, and so does every
+    mail to any of the addresses, sent or not. The access record keeps what happened under the member's
+    number, without the addresses their own actions came from; the admin's log keeps its entries without the
+    member's addresses.
     """
     with transaction.atomic():
+        member_id = user.pk
+        addresses = {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
         registrations_release_for_deleted_member(user=user)
         applications_release_for_deleted_member(user=user)
         host_data_delete_for_member(user=user)
         requests_release_for_deleted_member(user=user)
+        for address in addresses:
+            mail_erase_for_address(email=address)
         user_delete(user=user)
+        access_records_forget_member(member_id=member_id)
+        admin_log_erase(model=User, object_id=member_id, texts=addresses)
 
 
 # Which keys of a seed item are translated fields, per model. Everything else is a plain field,

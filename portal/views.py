@@ -14,7 +14,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.forms import AccountDeleteForm
+from accounts.models import User
 from applications.selectors import member_applications
+from audit.services import Action, access_record
 from registrations.selectors import member_registrations
 
 from . import selectors, services
@@ -54,6 +56,7 @@ def my_page(request):
 def export(request):
     """The member's own data as a JSON download."""
     data = selectors.member_data(user=request.user)
+    access_record(action=Action.EXPORT, model=User, ids=[request.user.pk], summary="own data, JSON")
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
     )
@@ -70,8 +73,9 @@ def delete(request):
     form = AccountDeleteForm(request.POST if request.method == "POST" else None, user=user)
     if request.method == "POST" and form.is_valid():
         language = get_language()
-        logout(request)
+        # Deleted while still logged in, so that the access record names who deleted the account.
         services.member_delete(user=user)
+        logout(request)
         with translation.override(language):
             messages.success(request, gettext("Your account and your personal data have been deleted."))
         return redirect("home")

@@ -1,7 +1,7 @@
 """The registrations desk: members' registrations per program and event, status changes, export, overview.
 
-Status changes go through ``registrations.services``, as on the site, so members get the same emails and
-the waiting list moves up the same way.
+Status changes go through ``registrations.services``, as on the site, so members get the same emails, the
+waiting list moves up the same way and the access record gets the same entries.
 """
 
 from django.contrib import admin, messages
@@ -14,6 +14,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+
+from audit.admin import AccessRecordedAdmin
 
 from . import (
     admin_counts,  # noqa: F401 (registers the program and event admins with their counts)
@@ -42,7 +44,7 @@ class KindFilter(admin.SimpleListFilter):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(AccessRecordedAdmin, admin.ModelAdmin):
     list_display = ("member_email", "member_name", "target", "kind", "status", "short_message", "created_at")
     list_display_links = ("member_email",)
     list_filter = ("status", KindFilter, "program", "event", "created_at")
@@ -153,6 +155,7 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export selected registrations as CSV"), permissions=["export"])
     def export_csv(self, request, queryset):
+        self.record_export(queryset, "CSV")
         return _csv_response(queryset.order_by("created_at", "pk"))
 
     def get_urls(self):
@@ -171,6 +174,7 @@ class RegistrationAdmin(admin.ModelAdmin):
             queryset = self.get_changelist_instance(request).get_queryset(request)
         except IncorrectLookupParameters:
             return HttpResponseRedirect(reverse("admin:registrations_registration_changelist"))
+        self.record_export(queryset, "CSV of the list")
         return _csv_response(queryset)
 
     def overview_view(self, request):

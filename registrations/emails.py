@@ -10,11 +10,13 @@ TEMPLATES = {
     "confirmed": "registrations/email/confirmed",
     "waitlisted": "registrations/email/waitlisted",
     "promoted": "registrations/email/promoted",
+    "cancelled": "registrations/email/cancelled",
 }
 
 
 def registration_mail_send(*, registration_id: int, kind: str) -> None:
-    """Tell the member that their registration is confirmed, waitlisted, or promoted from the waiting list."""
+    """Tell the member that their registration is confirmed, waitlisted, promoted from the waiting list, or
+    withdrawn."""
     registration = (
         Registration.objects.select_related("user", "program", "event").filter(pk=registration_id).first()
     )

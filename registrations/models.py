@@ -84,7 +84,8 @@ class Registration(models.Model):
         indexes = [models.Index(fields=["event", "status"]), models.Index(fields=["program", "status"])]
 
     def __str__(self):
-        return f"{self.user} → {self.program or self.event}"
+        # The member is not named: this text goes into the admin's log, which outlives the member's account.
+        return f"#{self.pk} → {self.program or self.event}"
 
     @property
     def target(self):

@@ -13,6 +13,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from audit.services import Action, access_record
 from events.models import Event
 from programs.models import Program, Status
 
@@ -58,6 +59,11 @@ def _notify(registration: Registration, kind: str) -> None:
     emails.registration_mail_send(registration_id=registration.pk, kind=kind)
 
 
+def _record(registration: Registration, note: str, *, action: str = Action.CHANGE) -> None:
+    # In the same transaction too: the access record holds what was committed, by whom.
+    access_record(action=action, model=Registration, ids=[registration.pk], summary=note)
+
+
 def registration_create(
     *,
     user,
@@ -92,12 +98,14 @@ def registration_create(
             status = _status_for_newcomer(target)
             if registration is None:
                 registration = Registration.objects.create(user=user, status=status, message=message, **where)
+                _record(registration, f"status: {status}", action=Action.CREATE)
             else:
                 registration.status = status
                 registration.message = message
                 # The queue is ordered by created_at: taking a withdrawn registration up again puts it last.
                 registration.created_at = now
                 registration.save(update_fields=["status", "message", "created_at", "updated_at"])
+                _record(registration, f"status: cancelled -> {status} (registered again)")
             _notify(registration, "confirmed" if status == Registration.Status.CONFIRMED else "waitlisted")
     except IntegrityError as error:
         # Two requests of the same member at once: the unique constraint lets only one through.
@@ -122,13 +130,17 @@ def _fill_places(target: Program | Event, *, now: datetime) -> list[Registration
     for registration in queue if places is None else queue[:places]:
         registration.status = Registration.Status.CONFIRMED
         registration.save(update_fields=["status", "updated_at"])
+        _record(registration, "status: waitlisted -> confirmed (from the waiting list)")
         _notify(registration, "promoted")
         promoted.append(registration)
     return promoted
 
 
-def registration_cancel(*, registration: Registration, now: datetime | None = None) -> Registration:
-    """Withdraw a registration. A place it held passes to the first member on the waiting list."""
+def registration_cancel(
+    *, registration: Registration, now: datetime | None = None, notify: bool = True
+) -> Registration:
+    """Withdraw a registration (the member, or staff for them) and tell the member by email unless
+    ``notify`` is off. A place it held passes to the first member on the waiting list."""
     now = now or timezone.now()
     with transaction.atomic():
         target = _lock_target(registration.target)
@@ -136,8 +148,11 @@ def registration_cancel(*, registration: Registration, now: datetime | None = No
         if registration.status == Registration.Status.CANCELLED:
             raise RegistrationError("already_cancelled")
         held_place = registration.status == Registration.Status.CONFIRMED
+        _record(registration, f"status: {registration.status} -> cancelled")
         registration.status = Registration.Status.CANCELLED
         registration.save(update_fields=["status", "updated_at"])
+        if notify:
+            _notify(registration, "cancelled")
         if held_place:
             _fill_places(target, now=now)
     return registration
@@ -153,6 +168,7 @@ def registration_confirm(*, registration: Registration, force: bool = False) -> 
         if not force and selectors.places_left(target) == 0:
             raise RegistrationError("full")
         was_waitlisted = registration.status == Registration.Status.WAITLISTED
+        _record(registration, f"status: {registration.status} -> confirmed" + (" (beyond capacity)" * force))
         registration.status = Registration.Status.CONFIRMED
         registration.save(update_fields=["status", "updated_at"])
         _notify(registration, "promoted" if was_waitlisted else "confirmed")
@@ -169,6 +185,7 @@ def registration_waitlist(*, registration: Registration) -> Registration:
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status not in (Registration.Status.PENDING, Registration.Status.CONFIRMED):
             raise RegistrationError("invalid_status")
+        _record(registration, f"status: {registration.status} -> waitlisted")
         registration.status = Registration.Status.WAITLISTED
         registration.created_at = timezone.now()
         registration.save(update_fields=["status", "created_at", "updated_at"])
@@ -196,5 +213,12 @@ def registrations_release_for_deleted_member(*, user) -> None:
         else:
             to_come = target.closes_at is None or target.closes_at > now
         if to_come:
-            registration_cancel(registration=registration, now=now)
-    Registration.objects.filter(user=user).update(message="")
+            # No mail: the account and its mail go in the same transaction.
+            registration_cancel(registration=registration, now=now, notify=False)
+    with_message = Registration.objects.filter(user=user).exclude(message="")
+    erased = list(with_message.values_list("pk", flat=True))
+    if erased:
+        with_message.update(message="")
+        access_record(
+            action=Action.CHANGE, model=Registration, ids=erased, summary="message erased (account deleted)"
+        )

@@ -89,19 +89,21 @@ def event_register(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def registration_withdraw(request, pk):
-    """Confirm (GET) and withdraw (POST) one of the member's own registrations; anyone else's is a 404."""
+    """Ask (GET) and withdraw (POST from that page) one of the member's own registrations; anyone else's is a
+    404. A POST that did not come from the question (no ``confirm``) only asks."""
     registration = selectors.registration_get_for_member(user=request.user, pk=pk)
     next_url = safe_next(request, fallback=reverse("accounts:my-page"))
-    if request.method == "POST":
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
             services.registration_cancel(registration=registration)
         except RegistrationError as exc:
             messages.info(request, exc.message)
         else:
             if registration.program_id:
-                messages.success(request, gettext("Your interest has been withdrawn."))
+                message = gettext("Your interest has been withdrawn. We have sent you an email.")
             else:
-                messages.success(request, gettext("Your registration has been withdrawn."))
+                message = gettext("Your registration has been withdrawn. We have sent you an email.")
+            messages.success(request, message)
         return redirect(next_url)
     return render(
         request,

@@ -74,10 +74,11 @@ print(json.dumps({
     "settings": {name: getattr(settings, name) for name in [
         "DEBUG", "SESSION_COOKIE_SECURE", "SESSION_COOKIE_NAME", "SESSION_COOKIE_HTTPONLY",
         "CSRF_COOKIE_SECURE", "CSRF_COOKIE_NAME", "CSRF_COOKIE_HTTPONLY", "LANGUAGE_COOKIE_SECURE",
-        "LANGUAGE_COOKIE_HTTPONLY", "PAGE_CACHE_SECONDS", "SESSION_ENGINE",
+        "LANGUAGE_COOKIE_HTTPONLY", "PAGE_CACHE_SECONDS", "SESSION_ENGINE", "Q_CLUSTER",
     ]},
-    "cache": settings.CACHES["default"]["BACKEND"],
-}))
+    "caches": {alias: config["BACKEND"] for alias, config in settings.CACHES.items()},
+    "session_cache": getattr(settings, "SESSION_CACHE_ALIAS", None),
+}, default=str))
 """
 
 
@@ -107,14 +108,26 @@ def test_production_sends_hsts_and_uses_secure_cookies():
     assert settings["LANGUAGE_COOKIE_SECURE"] and settings["LANGUAGE_COOKIE_HTTPONLY"]
 
 
-def test_production_caches_pages_only_in_a_shared_cache():
+def test_production_keeps_each_kind_of_data_where_losing_it_costs_least():
     local = _probe()
-    assert local["cache"].endswith("LocMemCache")
+    # Login and rate-limit counters in the database, whatever else is there: never evicted, no Redis needed.
+    assert local["caches"]["default"] == "django.core.cache.backends.db.DatabaseCache"
+    assert local["caches"]["pages"].endswith("LocMemCache")
     assert local["settings"]["PAGE_CACHE_SECONDS"] == 0
+    assert local["settings"]["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
+
     shared = _probe(REDIS_URL="redis://127.0.0.1:6379/15", DJANGO_CACHE_KEY_PREFIX="deploy-test")
-    assert shared["cache"] == "django.core.cache.backends.redis.RedisCache"
-    assert shared["settings"]["SESSION_ENGINE"] == "django.contrib.sessions.backends.cache"
+    assert shared["caches"] == {
+        "default": "django.core.cache.backends.db.DatabaseCache",
+        "pages": "busan_exchange.cachebackends.FailSoftRedisCache",
+        "sessions": "busan_exchange.cachebackends.FailSoftRedisCache",
+    }
+    # Sessions: the database holds them, Redis a copy in front.
+    assert shared["settings"]["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
+    assert shared["session_cache"] == "sessions"
     assert shared["settings"]["PAGE_CACHE_SECONDS"] > 0
+    # The workers' statistics are written every few seconds: not into the database.
+    assert shared["settings"]["Q_CLUSTER"]["cache"] == "pages"
 
 
 def _gunicorn_config(**env) -> dict[str, str]:
@@ -158,13 +171,26 @@ def test_collectstatic_writes_hashed_and_compressed_files(tmp_path):
 # --- Health check -------------------------------------------------------------------------------------
 
 
+@pytest.fixture
+def workers_on_time():
+    """As when workers run: the scheduler has moved every periodic job's next run into the future."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_q.models import Schedule
+
+    Schedule.objects.update(next_run=timezone.now() + timedelta(minutes=1))
+
+
 @pytest.mark.django_db
-def test_health_answers_ok(client):
+def test_health_answers_ok(client, workers_on_time):
     response = client.get("/health/")
     assert response.status_code == 200
     data = response.json()
     assert data["status"] == "ok"
-    assert data["checks"] == {"database": "ok", "cache": "ok"}
+    assert data["checks"] == {"database": "ok", "cache": "ok", "mail": "ok", "workers": "ok"}
+    assert data["mail"] == {"waiting": 0, "oldest_seconds": 0, "failed": 0}
+    assert data["workers"] == {"tasks_waiting": 0, "oldest_task_seconds": 0, "schedule_late_seconds": 0}
     assert "no-cache" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
 
 
@@ -175,15 +201,69 @@ def test_health_answers_503_when_the_database_is_down(client):
         response = client.get("/health/")
     assert response.status_code == 503
     assert response.json()["status"] == "error"
-    assert response.json()["checks"]["database"] == "error"
+    assert response.json()["checks"] == {
+        "database": "error",
+        "cache": "ok",
+        "mail": "unknown",
+        "workers": "unknown",
+    }
 
 
 @pytest.mark.django_db
-def test_health_answers_503_when_the_cache_loses_what_it_stores(client, settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+def test_health_says_degraded_but_keeps_the_server_in_when_the_cache_loses_what_it_stores(
+    client, settings, workers_on_time
+):
+    settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     response = client.get("/health/")
-    assert response.status_code == 503
-    assert response.json()["checks"] == {"database": "ok", "cache": "error"}
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
+    assert response.json()["checks"]["cache"] == "error"
+
+
+@pytest.mark.django_db
+def test_health_reports_a_growing_mail_backlog_and_tasks_nobody_takes(client, workers_on_time, monkeypatch):
+    from datetime import timedelta
+
+    from django.core.mail import EmailMessage
+    from django.utils import timezone
+    from django_q.conf import Conf
+    from django_q.models import OrmQ
+
+    from outbox.models import OutgoingMail
+
+    monkeypatch.setattr(Conf, "SYNC", False)  # no worker runs: the mail waits in the outbox
+    EmailMessage("Hello", "Text", to=["member@example.org"]).send()
+    fresh = client.get("/health/").json()
+    assert fresh["status"] == "ok"
+    assert fresh["mail"]["waiting"] == 1 and fresh["workers"]["tasks_waiting"] == 1
+
+    OutgoingMail.objects.update(created_at=timezone.now() - timedelta(minutes=20))
+    response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
+    assert response.json()["checks"]["mail"] == "late"
+    assert response.json()["mail"]["oldest_seconds"] >= 20 * 60
+
+    OrmQ.objects.update(lock=timezone.now() - timedelta(minutes=10))
+    response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json()["checks"]["workers"] == "late"
+    assert response.json()["workers"]["oldest_task_seconds"] >= 10 * 60
+
+
+@pytest.mark.django_db
+def test_health_reports_workers_that_stopped(client, workers_on_time):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_q.models import Schedule
+
+    Schedule.objects.update(next_run=timezone.now() - timedelta(minutes=10))
+    response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
+    assert response.json()["checks"]["workers"] == "late"
+    assert response.json()["workers"]["schedule_late_seconds"] >= 10 * 60
 
 
 @pytest.mark.django_db

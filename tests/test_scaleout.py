@@ -1,11 +1,16 @@
-"""Two app servers behind one address share everything that matters: sessions, content and the page cache.
+"""Two app servers behind one address share everything that matters: sessions, content, the page cache,
+the login limits and the mail queue.
 
-Starts two gunicorn instances with the production settings on free ports, sharing a PostgreSQL database
-created for the run and Redis (a database number and a key prefix of their own), and talks to them as a
-load balancer would pass requests on (same ``Host``, ``X-Forwarded-Proto: https``). Skipped when
+Starts two gunicorn instances with the production settings on free ports, each with a django-q2 worker
+(``manage.py qcluster``) beside it, sharing a PostgreSQL database created for the run and Redis (a database
+number and a key prefix of their own), and talks to them as the README's nginx would pass requests on (same
+``Host``, ``X-Forwarded-Proto: https``, the client's address appended to ``X-Forwarded-For``). The workers
+deliver mail to files (Django's file-based backend), so the test can count what was sent. Skipped when
 PostgreSQL or Redis cannot be reached, unless ``SCALEOUT_REQUIRED`` is set (CI).
 """
 
+import contextlib
+import email
 import json
 import os
 import secrets
@@ -35,6 +40,8 @@ DATABASE_URL = urllib.parse.urlsplit(SERVER_URL)._replace(path=f"/{DATABASE_NAME
 CACHE_KEY_PREFIX = f"scaleout_{RUN}"
 HOST = "portal.test"
 PASSWORD = "Gwangalli-bridge-2026!"
+# Members who each ask for a password reset: one mail each.
+MEMBERS = 16
 
 
 def _unavailable(reason: str):
@@ -107,6 +114,8 @@ def person(email, **extra):
 
 person("member@example.org", name="Scale-out member")
 person("staff@example.org", is_staff=True, is_superuser=True)
+for number in range(MEMBERS):
+    person(f"reader{number}@example.org", name=f"Reader {number}")
 category = Category.objects.create(
     slug="diplomacy", status="published", name_ko="도시외교", name_en="Diplomacy",
 )
@@ -118,14 +127,20 @@ print(json.dumps({"program": program.pk}))
 
 
 class Visitor:
-    """A browser as the app servers see it through a TLS-terminating load balancer: one cookie jar,
+    """A browser at ``address`` as the app servers see it through the README's nginx: one cookie jar,
     whichever server answers."""
 
-    def __init__(self):
+    def __init__(self, address: str = "198.51.100.1"):
         self.cookies: dict[str, str] = {}
+        self.address = address
 
     def request(self, port: int, method: str, path: str, form: dict | list | None = None):
-        headers = {"Host": HOST, "X-Forwarded-Proto": "https", "Accept-Language": "en"}
+        headers = {
+            "Host": HOST,
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-For": self.address,
+            "Accept-Language": "en",
+        }
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -221,6 +236,42 @@ def _log_in(visitor: Visitor, port: int, path: str, form: dict):
     return response
 
 
+def _start_worker(env: dict, log: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "qcluster"],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("a"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """As systemd with ``KillMode=mixed`` stops a service: SIGTERM to the main process, which lets its
+    workers finish what they hold; whatever is left after a minute is killed."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=60)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def _start_server(env: dict, port: int, log: Path) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py"],
+        cwd=ROOT,
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    _wait_until_up(port, process, log)
+    return process
+
+
 def _wait_until_up(port: int, process: subprocess.Popen, log: Path):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -254,10 +305,15 @@ def servers(tmp_path_factory):
         DJANGO_SECURE_SSL_REDIRECT="false",
         DJANGO_STATIC_ROOT=str(tmp / "static"),
         DJANGO_MEDIA_ROOT=str(tmp / "media"),
-        DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        DJANGO_EMAIL_FILE_PATH=str(tmp / "mail"),
         DATABASE_URL=DATABASE_URL,
         REDIS_URL=REDIS_URL,
         DJANGO_CACHE_KEY_PREFIX=CACHE_KEY_PREFIX,
+        PORTAL_TRUSTED_PROXY_COUNT="1",
+        PORTAL_DOMAIN=HOST,
+        PORTAL_WORKERS="2",
+        PORTAL_WORKER_POLL_SECONDS="0.2",
         GUNICORN_WORKERS="1",
         GUNICORN_THREADS="2",
     )
@@ -274,37 +330,41 @@ def servers(tmp_path_factory):
         assert result.returncode == 0, result.stdout + result.stderr
         return result.stdout
 
-    processes = []
+    processes: list[subprocess.Popen] = []
+    workers: dict[str, subprocess.Popen] = {}
     try:
         manage("migrate", "--noinput", "-v", "0")
         manage("collectstatic", "--noinput", "-v", "0")
-        setup = manage("shell", "-c", f"PASSWORD = {PASSWORD!r}\n" + _SETUP)
+        setup = manage("shell", "-c", f"PASSWORD = {PASSWORD!r}\nMEMBERS = {MEMBERS}\n" + _SETUP)
         created = json.loads(setup.strip().splitlines()[-1])
-        ports = [_free_port(), _free_port()]
-        for port in ports:
-            log = tmp / f"gunicorn-{port}.log"
-            process = subprocess.Popen(
-                [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py"],
-                cwd=ROOT,
-                env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
-                stdout=log.open("w"),
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-            processes.append((process, log))
-        for port, (process, log) in zip(ports, processes, strict=True):
-            _wait_until_up(port, process, log)
-        yield {"a": ports[0], "b": ports[1], **created}
+        ports = {"a": _free_port(), "b": _free_port()}
+        for name, port in ports.items():
+            # Each app server with a worker beside it, as production runs them (README, "Workers").
+            workers[name] = _start_worker(env, tmp / f"worker-{name}.log")
+            processes.append(_start_server(env, port, tmp / f"gunicorn-{name}.log"))
+
+        def restart_worker(name: str) -> None:
+            _stop(workers[name])
+            workers[name] = _start_worker(env, tmp / f"worker-{name}.log")
+
+        def stop_worker(name: str) -> None:
+            _stop(workers[name])
+
+        yield {
+            **ports,
+            **created,
+            "env": env,
+            "tmp": tmp,
+            "mail": tmp / "mail",
+            "stop_worker": stop_worker,
+            "restart_worker": restart_worker,
+        }
     finally:
-        for process, _log in processes:
+        for process in [*processes, *workers.values()]:
             if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
-        for process, _log in processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+                process.send_signal(signal.SIGTERM)
+        for process in [*processes, *workers.values()]:
+            _stop(process)
         _drop_database()
         _clear_redis()
 
@@ -373,3 +433,119 @@ def test_content_edited_through_one_is_fresh_through_the_other(servers):
         assert "Youth exchange with Fukuoka" in html
     response, html = anonymous.get(b, "/en/programs/")
     assert "Youth exchange with Fukuoka" in html
+
+
+def _sent_mail(folder: Path) -> list[email.message.Message]:
+    """Every message the workers handed to the (file-based) mail server."""
+    messages = []
+    for path in sorted(folder.glob("*.log")) if folder.exists() else []:
+        for chunk in path.read_text().split("-" * 79 + "\n"):
+            if chunk.strip():
+                messages.append(email.message_from_bytes(chunk.encode()))
+    return messages
+
+
+def _wait_for_outbox(port: int, *, expected: int, folder: Path) -> dict:
+    """Until the outbox holds nothing to send and ``expected`` messages were written (or a minute passed)."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        _response, body = Visitor().get(port, "/health/")
+        health = json.loads(body)
+        if health["mail"]["waiting"] == 0 and len(_sent_mail(folder)) >= expected:
+            return health
+        time.sleep(0.5)
+    return health
+
+
+def _ask_for_reset(port: int, number: int) -> None:
+    visitor = Visitor(address=f"203.0.113.{number + 10}")
+    response, html = visitor.get(port, "/en/accounts/password/reset/")
+    assert response.status == 200
+    fields = dict(_form_fields(html))
+    response, _html = visitor.post(
+        port, "/en/accounts/password/reset/", {**fields, "email": f"reader{number}@example.org"}
+    )
+    assert response.status == 302
+
+
+def test_workers_beside_both_servers_send_every_mail_exactly_once(servers):
+    a, b = servers["a"], servers["b"]
+    half = MEMBERS // 2
+    for number in range(half):
+        _ask_for_reset(a if number % 2 else b, number)
+    # A worker restarts while mail is being sent (a deployment, say): nothing is lost or sent twice.
+    servers["restart_worker"]("a")
+    for number in range(half, MEMBERS - 2):
+        _ask_for_reset(a if number % 2 else b, number)
+    # With one worker stopped, the other takes all the mail.
+    servers["stop_worker"]("b")
+    for number in range(MEMBERS - 2, MEMBERS):
+        _ask_for_reset(b, number)
+    servers["restart_worker"]("b")
+
+    health = _wait_for_outbox(a, expected=MEMBERS, folder=servers["mail"])
+    assert health["mail"] == {"waiting": 0, "oldest_seconds": 0, "failed": 0}
+    time.sleep(3)  # any late second delivery would show up now
+    sent = _sent_mail(servers["mail"])
+    recipients = sorted(message["To"] for message in sent)
+    assert recipients == sorted(f"reader{number}@example.org" for number in range(MEMBERS))
+    assert len({message["Message-ID"] for message in sent}) == MEMBERS
+    for message in sent:
+        # In the member's language (Korean), linking to the configured address, not to the app server.
+        body = message.get_payload(decode=True).decode()
+        assert f"https://{HOST}/ko/accounts/password/reset/key/" in body
+
+
+def test_login_limits_see_each_client_through_the_proxy(servers):
+    a, b = servers["a"], servers["b"]
+    attacker = Visitor(address="203.0.113.66")
+    for attempt in range(6):
+        response, html = attacker.get(a if attempt % 2 else b, "/en/accounts/login/")
+        fields = dict(_form_fields(html))
+        response, _html = attacker.post(
+            a if attempt % 2 else b,
+            "/en/accounts/login/",
+            {**fields, "login": "reader0@example.org", "password": "guess"},
+        )
+    # Held on both servers: the counts are shared.
+    assert response.status == 429
+    assert int(response.getheader("Retry-After")) > 0
+    # Other clients, through either server, are not.
+    for port, address in ((a, "198.51.100.31"), (b, "198.51.100.32")):
+        _log_in(
+            Visitor(address=address),
+            port,
+            "/en/accounts/login/",
+            {"login": "reader1@example.org", "password": PASSWORD},
+        )
+
+
+def test_sessions_survive_losing_everything_in_redis(servers):
+    a, b = servers["a"], servers["b"]
+    visitor = Visitor()
+    _log_in(visitor, a, "/en/accounts/login/", {"login": "member@example.org", "password": PASSWORD})
+    _clear_redis()  # a Redis restart without persistence
+    response, html = visitor.get(b, "/en/accounts/email/")
+    assert response.status == 200
+    assert "member@example.org" in html
+
+
+def test_a_server_whose_redis_is_down_keeps_serving(servers):
+    env = {**servers["env"], "REDIS_URL": f"redis://127.0.0.1:{_free_port()}/0"}  # nobody listens there
+    port = _free_port()
+    server = _start_server(env, port, servers["tmp"] / "gunicorn-no-redis.log")
+    try:
+        response, body = Visitor().get(port, "/health/")
+        assert response.status == 200
+        health = json.loads(body)
+        assert health["status"] == "degraded"
+        assert health["checks"]["cache"] == "error"
+        assert health["checks"]["database"] == "ok"
+        response, html = Visitor().get(port, "/en/programs/youth/")
+        assert response.status == 200
+        visitor = Visitor(address="198.51.100.40")
+        _log_in(visitor, port, "/en/accounts/login/", {"login": "member@example.org", "password": PASSWORD})
+        response, html = visitor.get(port, "/en/accounts/email/")
+        assert response.status == 200 and "member@example.org" in html
+    finally:
+        _stop(server)

@@ -192,7 +192,9 @@ def test_withdrawing_a_registration_never_redirects_off_site(target, member):
     registration = RegistrationFactory(user=member)
     client = Client()
     client.force_login(member)
-    response = client.post(reverse("registrations:withdraw", args=[registration.pk]) + "?next=" + target)
+    response = client.post(
+        reverse("registrations:withdraw", args=[registration.pk]) + "?next=" + target, {"confirm": "yes"}
+    )
     assert response.status_code == 302
     assert not _is_off_site(response["Location"]), response["Location"]
 

@@ -2,6 +2,7 @@
 
 import json
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -176,18 +177,26 @@ def test_deleting_the_account_removes_personal_data_and_keeps_anonymous_registra
     assert client.get(url("accounts:my-page")).status_code == 302
 
 
-def test_changing_the_email_address_is_verified_first(client, member, mailoutbox):
+def test_changing_the_email_address_asks_for_the_password_then_is_verified_first(client, member, mailoutbox):
     member.language = "ko"
     member.save()
     client.force_login(member)
-    client.post(url("account_email"), {"action_add": "", "email": "new.address@example.org"})
+    response = client.post(url("account_email"), {"action_add": "", "email": "new.address@example.org"})
+    # A session alone (perhaps someone else's hands on an open browser) cannot change the address.
+    assert response.status_code == 302
+    assert urlsplit(response["Location"]).path == url("account_reauthenticate")
+    assert mailoutbox == []
+    response = client.post(response["Location"], {"password": "wrong"})
+    assert response.status_code == 200 and mailoutbox == []
+    # With the password, the change that was asked for goes through.
+    client.post(url("account_reauthenticate") + "?next=" + url("account_email"), {"password": PASSWORD})
     message = mailoutbox[-1]
     assert message.to == ["new.address@example.org"]
     link = next(word for word in message.body.split() if "/confirm-email/" in word)
     assert "/ko/accounts/confirm-email/" in link
     member.refresh_from_db()
     assert member.email != "new.address@example.org"
-    client.post(link.replace("http://testserver", ""))
+    client.post(urlsplit(link).path)
     member.refresh_from_db()
     assert member.email == "new.address@example.org"
     assert 'value="new.address@example.org"' in client.get(url("account_email")).content.decode()

@@ -56,18 +56,19 @@ def test_failed_logins_share_one_budget_between_site_and_admin(client):
     assert client.post(url("admin:login"), {"username": member.email, "password": "wrong"}).status_code == 429
 
 
+def _signup_data(email):
+    return {
+        "email": email,
+        "name": "Someone",
+        "language": "en",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "consent_required": "on",
+    }
+
+
 def _signup(client, email):
-    return client.post(
-        url("account_signup"),
-        {
-            "email": email,
-            "name": "Someone",
-            "language": "en",
-            "password1": PASSWORD,
-            "password2": PASSWORD,
-            "consent_required": "on",
-        },
-    )
+    return client.post(url("account_signup"), _signup_data(email))
 
 
 def test_signup_with_an_existing_email_looks_like_success(client):
@@ -99,3 +100,101 @@ def test_password_reset_mail_is_in_the_members_language_with_a_working_link(clie
     response = client.get(link.replace("http://testserver", ""), follow=True)
     assert response.status_code == 200
     assert 'name="password1"' in response.content.decode()
+
+
+# --- Links in allauth's mail ------------------------------------------------------------------------
+
+
+def _links(body: str) -> list[str]:
+    return [word for word in body.split() if word.startswith("http")]
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:6666", "localhost:1", "testserver"])
+def test_links_in_account_mail_use_the_configured_address_whatever_the_host(client, settings, host):
+    settings.PORTAL_DOMAIN = "exchange.busan.example"
+    settings.PORTAL_URL_SCHEME = "https"
+    member = UserFactory()
+    # A password reset, a sign-up's confirmation, and "you already have an account".
+    client.post(url("account_reset_password"), {"email": member.email}, HTTP_HOST=host)
+    client.post(url("account_signup"), _signup_data("newcomer@example.org"), HTTP_HOST=host)
+    client.logout()
+    client.post(url("account_signup"), _signup_data(member.email), HTTP_HOST=host)
+    assert len(mail.outbox) == 3
+    for message in mail.outbox:
+        links = _links(message.body)
+        assert links, message.body
+        for link in links:
+            assert link.startswith("https://exchange.busan.example/"), link
+        assert host not in message.body
+
+
+def test_staff_sessions_end_after_half_an_hour_without_activity(client, monkeypatch, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    # The database's expiry dates follow the moved clock; a copy in Redis would expire in real time only.
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    member = UserFactory()
+    staff_browser, member_browser = client, type(client)()
+    assert (
+        staff_browser.post(url("admin:login"), {"username": staff.email, "password": PASSWORD}).status_code
+        == 302
+    )
+    assert (
+        member_browser.post(url("account_login"), {"login": member.email, "password": PASSWORD}).status_code
+        == 302
+    )
+    index = url("admin:index")
+    assert staff_browser.session.get_expiry_age() == 30 * 60
+    real_now = timezone.now()
+
+    def later(minutes):
+        monkeypatch.setattr(timezone, "now", lambda: real_now + timedelta(minutes=minutes))
+
+    # Each request starts the half hour again.
+    later(25)
+    assert staff_browser.get(index).status_code == 200
+    later(50)
+    assert staff_browser.get(index).status_code == 200
+    later(81)
+    response = staff_browser.get(index)
+    assert response.status_code == 302 and url("admin:login") in response["Location"]
+    # Members stay logged in.
+    assert member_browser.get(url("accounts:my-page")).status_code == 200
+
+
+def test_an_address_logs_in_only_once_it_is_verified(client):
+    from allauth.account.models import EmailAddress
+
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    EmailAddress.objects.create(user=staff, email="new.address@example.org", verified=False, primary=False)
+    site = client.post(url("account_login"), {"login": "new.address@example.org", "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert site.status_code == 200
+    admin = client.post(url("admin:login"), {"username": "new.address@example.org", "password": PASSWORD})
+    assert admin.status_code == 200
+    assert "_auth_user_id" not in client.session
+    # Once confirmed, the new address is as good as the first.
+    EmailAddress.objects.filter(email="new.address@example.org").update(verified=True)
+    admin = client.post(url("admin:login"), {"username": "new.address@example.org", "password": PASSWORD})
+    assert admin.status_code == 302
+    assert client.session["_auth_user_id"] == str(staff.pk)
+
+
+def test_signing_up_does_the_same_work_whether_or_not_the_address_is_registered(client, settings):
+    from accounts.tests.hashers import CountingHasher
+
+    existing = UserFactory()
+    settings.PASSWORD_HASHERS = ["accounts.tests.hashers.CountingHasher"]
+    work = {}
+    for kind, email in (("new", "new.member@example.org"), ("registered", existing.email)):
+        CountingHasher.calls = 0
+        response = _signup(client, email)
+        client.logout()
+        assert response.status_code == 302
+        work[kind] = CountingHasher.calls
+    assert work["new"] >= 1
+    assert work["registered"] == work["new"]

@@ -71,7 +71,7 @@ def test_member_journey(client, django_capture_on_commit_callbacks):
     assert expected_subject != "Please Confirm Your Email Address"
     assert expected_subject in message.subject
     assert "example.com" not in message.subject + message.body
-    link = re.search(r"https?://testserver(/ko/accounts/confirm-email/[^\s]+/)", message.body).group(1)
+    link = re.search(r"http://localhost:8000(/ko/accounts/confirm-email/[^\s]+/)", message.body).group(1)
 
     # The link works: the confirmation page opens, and confirming verifies the address.
     assert client.get(link).status_code == 200
@@ -103,13 +103,15 @@ def test_member_journey(client, django_capture_on_commit_callbacks):
     assert event.title_en in my_page
     assert "Confirmed" in my_page
 
-    # Cancel: the waiting member is promoted and told by email, in their language, with a link.
+    # Withdraw: the member is told; the waiting member is promoted and told by email, in their language,
+    # with a link.
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        browser.post(url("registrations:withdraw", registration.pk))
+        browser.post(url("registrations:withdraw", registration.pk), {"confirm": "yes"})
     assert Registration.objects.get(user=other).status == "confirmed"
-    assert [m.to for m in mail.outbox] == [[other.email]]
-    promotion = mail.outbox[0]
+    assert [m.to for m in mail.outbox] == [[member.email], [other.email]]
+    assert f"/ko/events/{event.slug}/" in mail.outbox[0].body
+    promotion = mail.outbox[1]
     assert event.title_zh_hans in promotion.body
     # Sent after the transaction commits: outside a request the link is built from Site 1's domain.
     assert re.search(r"http://(testserver|localhost:8000)/zh-hans/my/", promotion.body)

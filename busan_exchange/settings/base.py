@@ -6,6 +6,7 @@ Environment variables are read here, in one place, with django-environ.
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "csp",
     "django_q",
     "busan_exchange",
+    "audit",
     "outbox",
     "accounts",
     "programs",
@@ -51,11 +53,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "busan_exchange.middleware.PermissionsPolicyMiddleware",
+    # Before the session is looked up: a damaged session cookie must never reach the database.
+    "busan_exchange.middleware.RejectUnusableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.AccountsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -95,24 +100,48 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Caches, each where losing it costs least (README, "Redis"):
+# - default: small shared state that must survive Redis trouble and never be evicted: login and rate-limit
+#   counters (allauth uses this alias). In the database; the table is made by `migrate`; only expired
+#   entries are ever culled (CULL_FREQUENCY so high that culling drops no live entry).
+# - pages: the anonymous page cache and the workers' statistics: Redis (evicting the least recently used
+#   when full) when REDIS_URL is set, else this process's memory.
+# - sessions: copies of the sessions in Redis in front of the database, which holds the truth (a session
+#   outlives a Redis restart). Without Redis, sessions are read from the database.
 REDIS_URL = env("REDIS_URL", default="")
+CACHE_KEY_PREFIX = env("DJANGO_CACHE_KEY_PREFIX", default="busan")
+PORTAL_CACHE_TABLE = "portal_cache"
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": PORTAL_CACHE_TABLE,
+        "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 10**12},
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("DJANGO_CACHE_KEY_PREFIX", default="busan"),
-        }
+    CACHES["pages"] = {
+        "BACKEND": "busan_exchange.cachebackends.FailSoftRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES["sessions"] = {
+        "BACKEND": "busan_exchange.cachebackends.FailSoftRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:sessions",
+        "OPTIONS": {"PURGE_ON_RECOVERY": True},
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "sessions"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.backends.VerifiedEmailBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -129,8 +158,32 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+# Failed logins are slowed down by accounts.login_limits (per account, address and device, growing waits),
+# which the admin's login shares; allauth's fixed lock is off. allauth's other limits count per client
+# address: generous enough for an office or a class behind one address (logins are only a ceiling against
+# floods: guessing is held by the failure limits), per minute so that a 429 can say "60 seconds".
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "",
+    "login": "300/m/ip",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+}
 SITE_ID = 1
+
+# The client's address (rate limits, the access record). Behind reverse proxies that append to
+# X-Forwarded-For, set how many there are (the README's nginx: 1); or name a header the nearest proxy always
+# overwrites with the client's address. With neither, headers are ignored: clients cannot choose an address.
+PORTAL_TRUSTED_PROXY_COUNT = env.int("PORTAL_TRUSTED_PROXY_COUNT", default=0)
+PORTAL_CLIENT_IP_HEADER = env("PORTAL_CLIENT_IP_HEADER", default="")
+ALLAUTH_TRUSTED_PROXY_COUNT = PORTAL_TRUSTED_PROXY_COUNT
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = PORTAL_CLIENT_IP_HEADER or None
+# A browser that logged in to an account keeps this cookie, which spares it the waits strangers cause.
+LOGIN_DEVICE_COOKIE_NAME = "login_device"
+# Staff sessions end after this long without a request; members stay logged in for two weeks (or until the
+# browser closes when they untick "remember me").
+STAFF_SESSION_IDLE_SECONDS = 30 * 60
+SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
 
 # --- Members: accounts, consents, registrations -------------------------------------------------
 # The public address of the portal, written into Site 1 by a migration and used for links in mail
@@ -142,7 +195,7 @@ PORTAL_URL_SCHEME = env(
 )
 LOGIN_URL = "account_login"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm", "reauthenticate": "accounts.forms.ReauthenticateForm"}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = PORTAL_URL_SCHEME
 # None: the adapter prefixes subjects with the site's name in the member's language.
 ACCOUNT_EMAIL_SUBJECT_PREFIX = None
@@ -151,6 +204,10 @@ ACCOUNT_CHANGE_EMAIL = True
 # Tell members by mail when their password or email address changes.
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+# Adding, removing or choosing an email address asks for the password again unless it was given in the last
+# five minutes (changing the password asks for the current one anyway).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_METHODS = ("password",)
 # --- end of members block ----------------------------------------------------------------------
 
 # Internationalisation: Korean, English and Simplified Chinese.
@@ -193,6 +250,9 @@ EMAIL_BACKEND = "outbox.backends.QueuedEmailBackend"
 OUTBOX_DELIVERY_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )
+# With DJANGO_EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend: the folder mail is written to.
+if env("DJANGO_EMAIL_FILE_PATH", default=""):
+    EMAIL_FILE_PATH = env("DJANGO_EMAIL_FILE_PATH")
 OUTBOX_MAX_ATTEMPTS = env.int("PORTAL_MAIL_MAX_ATTEMPTS", default=10)
 OUTBOX_KEEP_SENT_DAYS = env.int("PORTAL_MAIL_KEEP_SENT_DAYS", default=30)
 EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=20)
@@ -234,8 +294,13 @@ Q_CLUSTER = {
     "catch_up": False,
     "poll": env.float("PORTAL_WORKER_POLL_SECONDS", default=1.0),
     "save_limit": 2000,
+    # The workers' statistics (for `manage.py qmonitor`) are as disposable as cached pages.
+    "cache": "pages",
     "label": _("Background tasks"),
 }
+# /health/ says "degraded" when the oldest mail has waited, or the workers are behind, longer than this.
+HEALTH_MAIL_LATE_SECONDS = env.int("PORTAL_HEALTH_MAIL_LATE_SECONDS", default=15 * 60)
+HEALTH_WORKERS_LATE_SECONDS = env.int("PORTAL_HEALTH_WORKERS_LATE_SECONDS", default=5 * 60)
 PERIODIC_TASKS = {
     # name: (function, every so many minutes)
     "Deliver mail that is due": ("outbox.tasks.mail_deliver_due", 1),
@@ -249,7 +314,13 @@ PERIODIC_TASKS = {
         "cooperation.tasks.contacts_erase",
         24 * 60,
     ),
+    "Delete access record entries after their keeping time": ("audit.tasks.access_records_purge", 24 * 60),
 }
+# The access record (who viewed, exported or changed personal data) is kept this many years: PIPA asks for
+# at least two, and the database refuses to delete younger entries.
+ACCESS_RECORD_KEEP_YEARS = env.int("PORTAL_ACCESS_RECORD_KEEP_YEARS", default=2)
+if ACCESS_RECORD_KEEP_YEARS < 2:
+    raise ImproperlyConfigured("PORTAL_ACCESS_RECORD_KEEP_YEARS must be at least 2.")
 
 LOGGING = {
     "version": 1,

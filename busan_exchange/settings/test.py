@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import Q_CLUSTER, STORAGES
+from .base import CACHES, Q_CLUSTER, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-key-not-secret"  # noqa: S105 (tests only)
@@ -20,3 +20,9 @@ STORAGES = {
 }
 # Applicants' uploads from tests go to a throwaway folder, never into the checkout's private-media/.
 PORTAL_PRIVATE_MEDIA_ROOT = Path(tempfile.gettempdir()) / "busan-exchange-test-private-media"
+# Counters in memory, emptied before each test (conftest.py); tests/test_caches.py runs the production layout,
+# counters in the database.
+CACHES = {
+    **CACHES,
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test"},
+}

@@ -79,3 +79,21 @@ def test_every_page_announces_the_feed_of_its_language(client, content):
     html = client.get("/zh-hans/programs/").content.decode()
     assert 'type="application/atom+xml"' in html
     assert 'href="/zh-hans/feeds/latest.atom"' in html
+
+
+def test_feed_readers_get_text_not_markup(client, content):
+    from events.tests.factories import EventFactory
+
+    attack = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    EventFactory(title_en=f"Festival {attack}", summary_en=f"Come along {attack}")
+    response, feed = fetch(client, "en")
+    entries = feed.findall(f"{ATOM}entry")
+    for entry in entries:
+        summary = entry.find(f"{ATOM}summary")
+        # Atom says: type "text" (or no type) is shown as it is; "html" is markup a reader renders.
+        assert summary.get("type") == "text"
+        assert entry.find(f"{ATOM}title").get("type") in (None, "text")
+    festival = next(e for e in entries if e.find(f"{ATOM}title").text.startswith("Festival"))
+    assert festival.find(f"{ATOM}summary").text == f"Come along {attack}"
+    assert festival.find(f"{ATOM}title").text == f"Festival {attack}"
+    assert b'type="html"' not in response.content

@@ -154,3 +154,15 @@ def test_outgoing_mail_cannot_be_edited_in_the_admin(rf, admin_user):
     assert not model_admin.has_add_permission(request)
     assert not model_admin.has_change_permission(request)
     assert not model_admin.has_delete_permission(request)
+
+
+def test_staff_looking_at_outgoing_mail_is_recorded(admin_client):
+    from audit.models import AccessRecord
+
+    EmailMessage("Hello", "Text", to=["member@example.org"]).send()
+    mail_row = OutgoingMail.objects.get()
+    assert admin_client.get("/en/admin/outbox/outgoingmail/").status_code == 200
+    assert admin_client.get(f"/en/admin/outbox/outgoingmail/{mail_row.pk}/change/").status_code == 200
+    listed, page = AccessRecord.objects.filter(object_type="outbox.outgoingmail").order_by("pk")
+    assert listed.object_ids == page.object_ids == str(mail_row.pk)
+    assert (listed.action, page.action) == ("view", "view")

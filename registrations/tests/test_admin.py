@@ -126,8 +126,9 @@ def test_cancel_action_moves_the_waiting_list_up_with_its_email(
     confirmed.refresh_from_db()
     waiting.refresh_from_db()
     assert (confirmed.status, waiting.status) == ("cancelled", "confirmed")
-    assert [m.to for m in mail.outbox] == [[waiting.user.email]]
-    sent = mail.outbox[0]
+    # The member whose place staff cancelled is told, as when they withdraw themselves.
+    assert [m.to for m in mail.outbox] == [[confirmed.user.email], [waiting.user.email]]
+    sent = mail.outbox[1]
     mail.outbox.clear()
     emails.registration_mail_send(registration_id=waiting.pk, kind="promoted")
     assert sent.subject == mail.outbox[0].subject

@@ -57,10 +57,10 @@ def test_cancelling_a_confirmed_place_promotes_the_first_on_the_waiting_list(
         services.registration_cancel(registration=confirmed)
     statuses = dict(Registration.objects.values_list("user__email", "status"))
     assert statuses == {first.email: "cancelled", second.email: "confirmed", third.email: "waitlisted"}
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == [second.email]
-    assert "A place is now yours" in mail.outbox[0].subject
-    assert "/en/my/" in mail.outbox[0].body
+    assert [message.to for message in mail.outbox] == [[first.email], [second.email]]
+    assert "is withdrawn" in mail.outbox[0].subject
+    assert "A place is now yours" in mail.outbox[1].subject
+    assert "/en/my/" in mail.outbox[1].body
 
 
 def test_cancelling_a_waitlisted_registration_promotes_nobody():

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import override
+from django.utils.translation import gettext, override
 
 from accounts.tests.factories import PASSWORD, UserFactory
 from events.tests.factories import EventFactory
@@ -130,21 +130,38 @@ def test_full_event_tells_the_member_they_will_join_the_waiting_list(client):
     assert "number 1 on the waiting list" in client.get(url("events:detail", event.slug)).content.decode()
 
 
-def test_member_withdraws_and_the_next_is_promoted(client, django_capture_on_commit_callbacks, mailoutbox):
+def test_member_confirms_the_withdrawal_is_told_by_mail_and_the_next_is_promoted(client, mailoutbox):
     event = EventFactory(capacity=1)
-    member = UserFactory()
+    member = UserFactory(language="zh-hans")
     mine = RegistrationFactory(user=member, event=event)
     waiting = RegistrationFactory(event=event, status="waitlisted")
     client.force_login(member)
+    my_page = client.get(url("accounts:my-page")).content.decode()
     withdraw = url("registrations:withdraw", mine.pk)
-    assert "Keep my registration" in client.get(withdraw).content.decode()
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(withdraw, {"next": url("accounts:my-page")})
+    # My page links to the question; nothing there withdraws at one click.
+    assert f'href="{withdraw}?next={url("accounts:my-page")}"' in my_page
+    assert f'action="{withdraw}"' not in my_page
+    question = client.get(withdraw).content.decode()
+    assert "Keep my registration" in question
+    assert 'name="confirm" value="yes"' in question
+    # A form that skips the question only gets the question.
+    assert client.post(withdraw, {"next": url("accounts:my-page")}).status_code == 200
+    mine.refresh_from_db()
+    assert mine.status == "confirmed" and mailoutbox == []
+
+    response = client.post(withdraw, {"next": url("accounts:my-page"), "confirm": "yes"})
     assert response["Location"] == url("accounts:my-page")
     mine.refresh_from_db()
     waiting.refresh_from_db()
     assert (mine.status, waiting.status) == ("cancelled", "confirmed")
-    assert mailoutbox[-1].to == [waiting.user.email]
+    assert [message.to for message in mailoutbox] == [[member.email], [waiting.user.email]]
+    withdrawn = mailoutbox[0]
+    with override("zh-hans"):
+        assert gettext("Your registration for %(title)s is withdrawn") % {"title": event.title_zh_hans} in (
+            withdrawn.subject
+        )
+    assert f"/zh-hans/events/{event.slug}/" in withdrawn.body
+    assert "We have sent you an email." in client.get(url("accounts:my-page")).content.decode()
 
 
 def test_another_members_registration_is_not_found(client):
@@ -162,7 +179,9 @@ def test_another_members_registration_is_not_found(client):
 def test_withdraw_ignores_an_unsafe_next(client):
     registration = RegistrationFactory()
     client.force_login(registration.user)
-    response = client.post(url("registrations:withdraw", registration.pk), {"next": "https://evil.example/"})
+    response = client.post(
+        url("registrations:withdraw", registration.pk), {"next": "https://evil.example/", "confirm": "yes"}
+    )
     assert response["Location"] == url("accounts:my-page")
 
 

@@ -28,6 +28,7 @@ MEMBER_PATHS = [
     "/my/consents/",
     "/my/delete/",
     "/accounts/email/",
+    "/accounts/reauthenticate/",
     "/accounts/password/change/",
 ]
 
@@ -175,3 +176,25 @@ def test_password_errors_on_a_chinese_page_are_not_in_korean(live_server, page):
     page.wait_for_load_state("load")
     assert page.locator('[aria-invalid="true"][name="password1"]').count() == 1
     assert unmarked_foreign_text(page, "zh-hans") == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_refusal_pages_are_accessible_and_say_what_to_do(live_server, page, seeded, language):
+    base = f"{live_server.url}/{language}"
+    response = page.goto(f"{base}/search/?q=a%00b")
+    assert response.status == 400
+    _check(page, language, "400")
+
+    member = UserFactory(language=language)
+    for _ in range(6):
+        page.goto(f"{base}/accounts/login/")
+        page.fill('input[name="login"]', member.email)
+        page.fill('input[name="password"]', "not the password")
+        with page.expect_navigation() as navigation:
+            page.locator('main form [type="submit"]').click()
+    assert navigation.value.status == 429
+    assert navigation.value.headers["retry-after"] == "60"
+    _check(page, language, "429")
+    # The way out it offers works: a new password by email.
+    page.locator("main a[href$='/accounts/password/reset/']").click()
+    page.wait_for_url(f"**/{language}/accounts/password/reset/")

@@ -78,13 +78,27 @@ def test_visitor_signs_up_verifies_logs_in_registers_and_withdraws(
     item = page.locator(".registration-item").filter(has=page.get_by_role("link", name=title, exact=True))
     assert item.count() == 1
     assert "join the summer exchange" in item.inner_text()
-    item.locator('button[type="submit"]').click()
+    # Withdrawing asks first; keeping the registration changes nothing.
+    item.locator("a.button").click()
+    page.wait_for_url(f"**/{language}/registrations/{registration.pk}/withdraw/**")
+    assert title in page.locator("main").inner_text()
+    page.locator("main .form-actions a").click()
+    page.wait_for_url(f"**/{language}/my/")
+    registration.refresh_from_db()
+    assert registration.status != Registration.Status.CANCELLED
+    item.locator("a.button").click()
+    page.wait_for_url(f"**/{language}/registrations/{registration.pk}/withdraw/**")
+    mailoutbox.clear()
+    page.locator('main form [type="submit"]').click()
     page.wait_for_url(f"**/{language}/my/")
     assert page.locator('.messages [class*="message-success"]').count() == 1
     registration.refresh_from_db()
     assert registration.status == Registration.Status.CANCELLED
     assert page.locator(".registration-item.registration-cancelled").count() == 1
-    assert page.locator(".registration-item button[type='submit']").count() == 0
+    assert page.locator(".registration-item a.button").count() == 0
+    # And a mail says so, in the member's language, linking to the program in that language.
+    (withdrawn,) = [m for m in mailoutbox if email in m.to]
+    assert f"/{language}/programs/{program.slug}/" in withdrawn.body
 
     # Back on the program page, the box offers to register again.
     page.goto(f"{base}/programs/{program.slug}/")
