@@ -18,6 +18,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
+from audit.admin import AccessRecordedAdmin
 from programs.admin import ContentAdmin
 
 from . import selectors, services
@@ -253,7 +254,7 @@ class CallFilter(admin.SimpleListFilter):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(AccessRecordedAdmin, admin.ModelAdmin):
     list_display = (
         "number",
         "applicant_name",
@@ -452,6 +453,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export selected applications as CSV"), permissions=["export"])
     def export_csv(self, request, queryset):
+        self.record_export(queryset, "CSV")
         return _csv_response(queryset.order_by("call", "submitted_at", "pk"))
 
     # --- Counts per state and the export of the filtered list ------------------------------------------
@@ -471,6 +473,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             queryset = self.get_changelist_instance(request).get_queryset(request)
         except IncorrectLookupParameters:
             return HttpResponseRedirect(reverse("admin:applications_application_changelist"))
+        self.record_export(queryset, "CSV of the list")
         return _csv_response(queryset)
 
     def changelist_view(self, request, extra_context=None):

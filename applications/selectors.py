@@ -270,3 +270,11 @@ def lottery_replay(call: Call) -> bool:
 
 def open_call_exists(*, program) -> bool:
     return Call.objects.open().filter(program=program).exists()
+
+
+def member_records(*, user) -> list[tuple[type, list[int]]]:
+    """The rows that name the member or a child of theirs, as ``(model, ids)``: what the admin's log must
+    stop naming when the member leaves."""
+    applicants = list(Applicant.objects.filter(account=user).values_list("pk", flat=True))
+    applications = list(Application.objects.filter(account=user).values_list("pk", flat=True))
+    return [(Applicant, applicants), (Application, applications)]

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from audit.services import Action, access_record
 from programs.models import Status
 
 from . import emails
@@ -275,6 +276,13 @@ def _record(
 ) -> None:
     StateChange.objects.create(
         application=application, from_state=from_state, to_state=to_state, at=now, actor=actor, by=by
+    )
+    access_record(
+        action=Action.CHANGE,
+        model=Application,
+        ids=[application.pk],
+        summary=f"state: {from_state or '-'} -> {to_state} ({actor})",
+        actor=by,
     )
 
 

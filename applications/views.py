@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.http import safe_next
+from audit.services import Action, access_record
 
 from . import selectors, services
 from .eligibility import applicant_check, needs_guardian_consent
@@ -264,6 +265,8 @@ def answer_file(request, pk):
     """An uploaded file, to the member who applied and the staff who manage the call; a download, never
     shown in the browser, so that no uploaded content runs on the site's address."""
     answer = selectors.answer_get_for_download(user=request.user, pk=pk)
+    if request.user.is_staff:
+        access_record(action=Action.VIEW, model=answer, ids=[answer.pk], summary="file downloaded")
     response = FileResponse(
         answer.file.open("rb"), as_attachment=True, filename=answer.file_name, content_type=answer.file_type
     )

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models import Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 
 from . import context
@@ -67,17 +69,31 @@ def access_records_forget_member(*, member_id: int) -> int:
     return AccessRecord.objects.filter(actor_id=member_id, actor_is_staff=False).update(client_address=None)
 
 
-def admin_log_erase(*, model: type[models.Model], object_id, texts: Iterable[str]) -> int:
+def admin_log_erase(
+    *,
+    model: type[models.Model],
+    object_id,
+    texts: Iterable[str],
+    records: Iterable[tuple[type[models.Model], Iterable]] = (),
+) -> int:
     """Take personal data out of Django's admin log (``LogEntry``) when a member is deleted.
 
-    Entries about the member's own record are renamed to their number; ``texts`` (their email addresses)
-    are blotted out of every entry's name and message, whatever the entry is about (a registration, a
-    consent ...).
+    Entries about the member's own record are renamed to their number, and so are entries about
+    ``records`` — other rows that named the member or their family, as ``(model, ids)`` pairs (a child they
+    applied for, their homestay offer ...); ``texts`` (their email addresses) are blotted out of every
+    entry's name and message, whatever the entry is about (a registration, a consent ...).
     """
     texts = [text for text in texts if text]
     placeholder = f"#{object_id}"
     content_type = ContentType.objects.get_for_model(model)
     matches = models.Q(content_type=content_type, object_id=str(object_id))
+    for other, ids in records:
+        ids = [str(pk) for pk in ids]
+        if ids:
+            other_type = ContentType.objects.get_for_model(other)
+            LogEntry.objects.filter(content_type=other_type, object_id__in=ids).update(
+                object_repr=Concat(Value(f"{other._meta.verbose_name} #"), "object_id")
+            )
     for text in texts:
         for form in {text, json.dumps(text)[1:-1]}:
             matches |= models.Q(object_repr__icontains=form) | models.Q(change_message__icontains=form)

@@ -31,7 +31,6 @@ urlpatterns += i18n_patterns(
     path("", include("discovery.urls")),
     path("events/", include("events.urls")),
     path("accounts/", include("allauth.urls")),
-    path("", include("registrations.urls")),
     path("", include("applications.urls")),
     path("", include("homestays.urls")),
     path("", include("cooperation.urls")),

@@ -17,6 +17,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin import AccessRecordedAdmin
+
 from . import (
     admin_directory,  # noqa: F401 (registers the partner directory)
     services,
@@ -84,7 +86,7 @@ class OpenFilter(admin.SimpleListFilter):
 
 
 @admin.register(CooperationRequest)
-class CooperationRequestAdmin(ServiceFormSetMixin, admin.ModelAdmin):
+class CooperationRequestAdmin(AccessRecordedAdmin, ServiceFormSetMixin, admin.ModelAdmin):
     form = RequestAdminForm
     list_display = (
         "organization_name",
@@ -252,6 +254,7 @@ class CooperationRequestAdmin(ServiceFormSetMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Export selected requests as CSV"), permissions=["export"])
     def export_csv(self, request, queryset):
+        self.record_export(queryset, "CSV")
         return _csv_response(queryset.order_by("created_at", "pk"))
 
     def get_urls(self):
@@ -315,6 +318,7 @@ class CooperationRequestAdmin(ServiceFormSetMixin, admin.ModelAdmin):
             queryset = self.get_changelist_instance(request).get_queryset(request)
         except IncorrectLookupParameters:
             return HttpResponseRedirect(reverse("admin:cooperation_cooperationrequest_changelist"))
+        self.record_export(queryset, "CSV of the list")
         return _csv_response(queryset)
 
     def overview_view(self, request):

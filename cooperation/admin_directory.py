@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from audit.admin import AccessRecordedAdmin
 from programs.admin import MissingTranslationFilter, language_label
 from programs.completeness import translation_status
 
@@ -14,7 +15,7 @@ ADMIN_CSS = {"all": ("admin-site/css/admin.css", "admin-site/css/matching.css")}
 
 
 @admin.register(PartnerOrganization)
-class PartnerOrganizationAdmin(TabbedTranslationAdmin):
+class PartnerOrganizationAdmin(AccessRecordedAdmin, TabbedTranslationAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     completeness_fields = ("name", "description", "country")
     list_display = ("name", "organization_type", "field", "location_shown", "translations", "active")

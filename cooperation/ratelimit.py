@@ -1,9 +1,10 @@
 """Limits on how often the intake form may be sent, per account and per client address, kept in the shared
 cache so every app server counts the same attempts. No third-party service is involved."""
 
-from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core.cache import cache
+
+from accounts.http import client_network
 
 # (attempts, seconds) per account and per client address; settings may override them.
 DEFAULT_LIMITS = {"account": (10, 3600), "address": (30, 3600)}
@@ -13,15 +14,10 @@ def _limits() -> dict[str, tuple[int, int]]:
     return {**DEFAULT_LIMITS, **getattr(settings, "COOPERATION_INTAKE_LIMITS", {})}
 
 
-def client_address(request) -> str:
-    """The visitor's address as allauth reads it (the project's shared helper will replace this)."""
-    return get_adapter().get_client_ip(request)
-
-
 def _keys(request) -> dict[str, str]:
     return {
         "account": f"cooperation:intake:account:{request.user.pk}",
-        "address": f"cooperation:intake:address:{client_address(request)}",
+        "address": f"cooperation:intake:address:{client_network(request)}",
     }
 
 
@@ -40,3 +36,8 @@ def intake_attempt(request) -> bool:
         if count > attempts:
             allowed = False
     return allowed
+
+
+def retry_after() -> int:
+    """Seconds after which a refused sender may try again at the latest: the longest counting window."""
+    return max(seconds for _attempts, seconds in _limits().values())

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 
 from accounts.mail import member_translation
 from accounts.models import User
+from audit.services import Action, access_record
 from programs.models import City
 
 from . import emails
@@ -101,6 +102,9 @@ def _enter(request: CooperationRequest, state: str, *, by: User | None, reason: 
         request.closed_reason = reason
     request.save()
     StateChange.objects.create(request=request, state=state, changed_at=now, changed_by=by, reason=reason)
+    access_record(
+        action=Action.CHANGE, model=CooperationRequest, ids=[request.pk], summary=f"state: {state}", actor=by
+    )
     emails.request_mail_send(request=request, kind="state_changed")
 
 

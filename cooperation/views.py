@@ -70,12 +70,16 @@ def request_create(request):
                 return redirect(created.get_absolute_url())
     else:
         form = CooperationRequestForm(initial={"contact_name": user.name, "contact_email": user.email})
-    return render(
+    response = render(
         request,
         "cooperation/cooperationrequest_form.html",
         {"form": form, "consent_text": REQUEST_CONSENT},
         status=status,
     )
+    if status == 429:
+        # The form stays on the page with what was typed; the header tells clients when to come back.
+        response["Retry-After"] = str(ratelimit.retry_after())
+    return response
 
 
 @never_cache

@@ -14,6 +14,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin import AccessRecordedAdmin
+
 from . import (
     admin_delegations,  # noqa: F401 (registers the delegations and guests admins)
     admin_placements,  # noqa: F401 (registers the placements admin)
@@ -50,7 +52,7 @@ class PlacementInline(admin.TabularInline):
 
 
 @admin.register(HostOffer)
-class HostOfferAdmin(admin.ModelAdmin):
+class HostOfferAdmin(AccessRecordedAdmin, admin.ModelAdmin):
     list_display = (
         "host_name",
         "email",

@@ -10,6 +10,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin import AccessRecordedAdmin
+
 from . import admin_import, services
 from .choices import Diet, Language, Pet, labels, labels_listed
 from .models import Delegation, Guest
@@ -53,7 +55,7 @@ def placement_cell(guest: Guest):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(admin.ModelAdmin):
+class DelegationAdmin(AccessRecordedAdmin, admin.ModelAdmin):
     list_display = (
         "title",
         "city",
@@ -157,7 +159,7 @@ class PlacementFilter(admin.SimpleListFilter):
 
 
 @admin.register(Guest)
-class GuestAdmin(admin.ModelAdmin):
+class GuestAdmin(AccessRecordedAdmin, admin.ModelAdmin):
     list_display = ("__str__", "delegation", "age", "gender", "languages_shown", "needs_shown", "placement")
     list_filter = ("delegation", PlacementFilter, "gender")
     list_select_related = ("delegation", "assignment__host__user")

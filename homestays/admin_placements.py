@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin import AccessRecordedAdmin
+
 from . import services
 from .choices import Diet, Language, Pet, labels_listed
 from .conflicts import host_options, placement_conflicts
@@ -56,7 +58,7 @@ def _guest_facts(guest: Guest) -> list[tuple[str, str]]:
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(AccessRecordedAdmin, admin.ModelAdmin):
     form = AssignmentForm
     list_display = (
         "guest",

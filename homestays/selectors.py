@@ -114,3 +114,11 @@ def member_data(*, user: User) -> dict:
             for a in Assignment.objects.filter(host__user=user).select_related("guest").order_by("starts_on")
         ],
     }
+
+
+def member_records(*, user) -> list[tuple[type, list[int]]]:
+    """The rows that name the member, as ``(model, ids)``: what the admin's log must stop naming when the
+    member leaves."""
+    offers = list(HostOffer.objects.filter(user=user).values_list("pk", flat=True))
+    consents = list(HostConsent.objects.filter(user=user).values_list("pk", flat=True))
+    return [(HostOffer, offers), (HostConsent, consents)]

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from audit.services import Action, access_record
 
 from . import emails
 from .conflicts import placement_conflicts
@@ -118,6 +119,7 @@ def host_offer_review(*, offer: HostOffer, decision: str, message: str, by: User
         offer.reviewed_at = timezone.now()
         offer.reviewed_by = by
         offer.save(update_fields=["status", "review_message", "reviewed_at", "reviewed_by", "updated_at"])
+        access_record(action=Action.CHANGE, model=HostOffer, ids=[offer.pk], summary=f"review: {decision}")
         emails.offer_mail_send(offer=offer, kind=decision)
     return offer
 
@@ -184,6 +186,8 @@ def assignment_save(
             assignment.override_flags, assignment.override_reason = flags, override_reason
             assignment.overridden_by, assignment.overridden_at = by, timezone.now()
         assignment.save()
+        note = "placed" + (f", flags overridden: {', '.join(flags)}" if flags else "")
+        access_record(action=Action.CHANGE, model=Assignment, ids=[assignment.pk], summary=note)
 
         if previous is None or previous[0] is None:
             _tell_host(host, "assigned", guest, starts_on, ends_on)
@@ -208,6 +212,9 @@ def assignment_cancel(*, assignment: Assignment) -> None:
             _tell_host(
                 assignment.host, "cancelled", assignment.guest, assignment.starts_on, assignment.ends_on
             )
+        access_record(
+            action=Action.DELETE, model=Assignment, ids=[assignment.pk], summary="placement cancelled"
+        )
         assignment.delete()
 
 
@@ -234,7 +241,11 @@ def guests_create(*, delegation: Delegation, guests: list[Guest]) -> list[Guest]
         for guest in guests:
             guest.delegation = delegation
             guest.full_clean()
-        return Guest.objects.bulk_create(guests)
+        created = Guest.objects.bulk_create(guests)
+        access_record(
+            action=Action.CREATE, model=Guest, ids=[guest.pk for guest in created], summary="guests added"
+        )
+        return created
 
 
 def guests_purge(*, today: date | None = None) -> int:

@@ -10,10 +10,12 @@ from django.utils import translation
 
 from accounts.models import User
 from accounts.services import user_delete
+from applications import selectors as application_selectors
 from applications.services import applications_release_for_deleted_member
 from audit.services import access_records_forget_member, admin_log_erase
 from cooperation.services import requests_release_for_deleted_member
 from events.models import Event
+from homestays import selectors as homestay_selectors
 from homestays.services import host_data_delete_for_member
 from outbox.services import mail_erase_for_address
 from programs.models import Category, City, Program
@@ -38,6 +40,10 @@ def member_delete(*, user: User) -> None:
     with transaction.atomic():
         member_id = user.pk
         addresses = {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
+        named_in = [
+            *application_selectors.member_records(user=user),
+            *homestay_selectors.member_records(user=user),
+        ]
         registrations_release_for_deleted_member(user=user)
         applications_release_for_deleted_member(user=user)
         host_data_delete_for_member(user=user)
@@ -46,7 +52,7 @@ def member_delete(*, user: User) -> None:
             mail_erase_for_address(email=address)
         user_delete(user=user)
         access_records_forget_member(member_id=member_id)
-        admin_log_erase(model=User, object_id=member_id, texts=addresses)
+        admin_log_erase(model=User, object_id=member_id, texts=addresses, records=named_in)
 
 
 # Which keys of a seed item are translated fields, per model. Everything else is a plain field,

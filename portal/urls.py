@@ -8,6 +8,7 @@ from django.urls import include, path
 
 from accounts import views as account_views
 from programs import views as program_views
+from registrations import views as registration_views
 
 from . import views
 
@@ -17,6 +18,12 @@ programs_patterns = [
     path("categories/<slug:slug>/", program_views.category_detail, name="category"),
     path("cities/", program_views.city_list, name="city-list"),
     path("cities/<slug:slug>/", views.city_detail, name="city"),
+]
+
+registrations_patterns = [
+    path("programs/<slug:slug>/interest/", views.program_interest, name="program-interest"),
+    path("events/<slug:slug>/register/", registration_views.event_register, name="event-register"),
+    path("registrations/<int:pk>/withdraw/", registration_views.registration_withdraw, name="withdraw"),
 ]
 
 account_patterns = [
@@ -30,5 +37,6 @@ account_patterns = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include((programs_patterns, "programs"))),
+    path("", include((registrations_patterns, "registrations"))),
     path("my/", include((account_patterns, "accounts"))),
 ]

@@ -8,6 +8,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
@@ -15,9 +16,11 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.forms import AccountDeleteForm
 from accounts.models import User
-from applications.selectors import member_applications
+from applications.selectors import member_applications, open_call_exists
 from audit.services import Action, access_record
+from programs.selectors import program_get
 from registrations.selectors import member_registrations
+from registrations.views import register_for
 
 from . import selectors, services
 
@@ -31,6 +34,24 @@ def program_detail(request, slug):
         request,
         "programs/program_detail.html",
         {"program": selectors.program_page(slug=slug), "now": timezone.now()},
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def program_interest(request, slug):
+    """Registering interest, for programs without a call taking applications: while one does, members apply
+    to the call instead (the program page shows no interest box then; a form posted anyway is turned away)."""
+    program = program_get(slug=slug)
+    if open_call_exists(program=program):
+        messages.info(
+            request,
+            gettext("This program is taking applications now: apply to its call for applications instead."),
+        )
+        return redirect(program.get_absolute_url())
+    return register_for(
+        request, target=program, action_url=reverse("registrations:program-interest", args=[slug])
     )
 
 

@@ -1,4 +1,5 @@
-"""Registering interest in a program or for an event, and withdrawing; all changes go through services."""
+"""Registering for an event (and the form interest in a program shares), and withdrawing; all changes go
+through services. The program interest page itself is in ``portal``: it must first know about calls."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +12,6 @@ from django.views.decorators.http import require_http_methods
 from accounts.http import safe_next
 from events.models import Event
 from events.selectors import event_get
-from programs.selectors import program_get
 
 from . import selectors, services
 from .exceptions import RegistrationError
@@ -19,7 +19,7 @@ from .forms import RegistrationForm
 from .models import Registration
 
 
-def _register(request, *, target, action_url: str):
+def register_for(request, *, target, action_url: str):
     """Show the registration form for ``target`` (GET) or register (POST); errors keep what was typed."""
     is_event = isinstance(target, Event)
     form = RegistrationForm(request.POST if request.method == "POST" else None)
@@ -70,19 +70,11 @@ def _register(request, *, target, action_url: str):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def program_interest(request, slug):
-    program = program_get(slug=slug)
-    return _register(
-        request, target=program, action_url=reverse("registrations:program-interest", args=[slug])
-    )
-
-
-@never_cache
-@login_required
-@require_http_methods(["GET", "POST"])
 def event_register(request, slug):
     event = event_get(slug=slug)
-    return _register(request, target=event, action_url=reverse("registrations:event-register", args=[slug]))
+    return register_for(
+        request, target=event, action_url=reverse("registrations:event-register", args=[slug])
+    )
 
 
 @never_cache

@@ -213,3 +213,34 @@ def test_the_desk_for_5000_applications_makes_a_fixed_number_of_queries(client):
     _desk_queries(client, small)  # warm the session and content types
     assert _desk_queries(client, large) == _desk_queries(client, small)
     assert _desk_queries(client, large) <= 20
+
+
+def test_staff_views_exports_changes_and_file_downloads_are_in_the_access_record(client, call, manager):
+    from applications import services
+    from applications.tests.factories import pdf_upload
+    from applications.uploads import upload_check
+    from audit.models import AccessRecord
+
+    file_question = QuestionFactory(call=call, kind=QuestionKind.FILE, required=False)
+    child = ChildFactory()
+    application = services.application_submit(
+        account=child.account,
+        call=call,
+        applicant=child,
+        answers={file_question.pk: upload_check(pdf_upload())},
+    )
+    client.force_login(manager)
+    client.get(f"{DESK}?call__id__exact={call.pk}")
+    client.get(f"{DESK}{application.pk}/change/")
+    client.get(f"{DESK}export/?call__id__exact={call.pk}")
+    client.post(DESK, {"action": "shortlist", "_selected_action": [application.pk]})
+    answer = Answer.objects.get(application=application)
+    assert client.get(f"/ko/application-files/{answer.pk}/").status_code == 200
+
+    entries = AccessRecord.objects.filter(actor_id=manager.pk).order_by("at", "pk")
+    seen = [(entry.action, entry.object_type) for entry in entries]
+    assert ("view", "applications.application") in seen
+    assert ("export", "applications.application") in seen
+    assert ("change", "applications.application") in seen
+    assert ("view", "applications.answer") in seen
+    assert all(entry.client_address == "127.0.0.1" for entry in entries)

@@ -305,3 +305,16 @@ def test_my_page_shows_waiting_list_positions_with_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         page = client.get(url("accounts:my-page")).content.decode()
     assert page.count("Number 2 on the waiting list.") == 4
+
+
+def test_interest_posted_while_a_call_is_open_is_turned_away(client, call):
+    from registrations.models import Registration
+
+    client.force_login(UserFactory())
+    interest_url = url("registrations:program-interest", call.program.slug)
+    response = client.post(interest_url, {"message": "Me too"})
+    assert response.status_code == 302
+    assert response["Location"] == url("programs:detail", call.program.slug)
+    assert not Registration.objects.exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "apply to its call for applications instead" in page

@@ -206,3 +206,24 @@ def test_partners_once_proposed_are_kept(client, coordinator):
         client.post(ADMIN + f"partnerorganization/{partner.pk}/delete/", {"post": "yes"}).status_code == 403
     )
     assert PartnerOrganization.objects.filter(pk=partner.pk).exists()
+
+
+def test_staff_views_changes_and_exports_are_in_the_access_record(client, coordinator):
+    from audit.models import AccessRecord
+
+    request = CooperationRequestFactory()
+    client.get(ADMIN + "cooperationrequest/")
+    client.get(ADMIN + f"cooperationrequest/{request.pk}/change/")
+    client.post(
+        ADMIN + f"cooperationrequest/{request.pk}/transition/",
+        {"state": "assigned", "consultant": coordinator.pk},
+    )
+    client.get(ADMIN + "cooperationrequest/export/")
+    seen = {
+        (entry.action, entry.object_type, entry.object_ids)
+        for entry in AccessRecord.objects.filter(actor_id=coordinator.pk)
+    }
+    kind = "cooperation.cooperationrequest"
+    assert ("view", kind, str(request.pk)) in seen
+    assert ("change", kind, str(request.pk)) in seen
+    assert ("export", kind, str(request.pk)) in seen

@@ -160,7 +160,8 @@ def test_rate_limit_per_client_address(client, settings):
         client.force_login(UserFactory())
         assert client.post(url("cooperation:request"), intake(consent=None)).status_code == 200
     client.force_login(UserFactory())
-    assert client.post(url("cooperation:request"), intake()).status_code == 429
+    refused = client.post(url("cooperation:request"), intake())
+    assert refused.status_code == 429 and refused["Retry-After"] == "3600"
     other_address = client.post(url("cooperation:request"), intake(), REMOTE_ADDR="198.51.100.7")
     assert other_address.status_code == 302
 

@@ -284,3 +284,20 @@ def test_a_delegation_visiting_in_return_is_linked_to_its_call(client, coordinat
     delegation.refresh_from_db()
     assert delegation.call == call
     assert list(call.delegations.all()) == [delegation]
+
+
+def test_staff_views_reviews_and_placements_are_in_the_access_record(client, coordinator):
+    from audit.models import AccessRecord
+
+    offer = HostOfferFactory()
+    client.get(ADMIN + "hostoffer/")
+    client.get(ADMIN + f"hostoffer/{offer.pk}/change/")
+    client.post(ADMIN + f"hostoffer/{offer.pk}/review/", {"decision": "approved", "message": ""})
+    assignment = AssignmentFactory()
+    client.get(ADMIN + f"assignment/{assignment.pk}/change/")
+    seen = {
+        (entry.action, entry.object_type) for entry in AccessRecord.objects.filter(actor_id=coordinator.pk)
+    }
+    assert ("view", "homestays.hostoffer") in seen
+    assert ("change", "homestays.hostoffer") in seen
+    assert ("view", "homestays.assignment") in seen

@@ -47,3 +47,32 @@ def test_a_member_leaving_frees_places_and_keeps_anonymous_rows(call, django_cap
     assert not Applicant.objects.filter(pk=child.pk).exists()
     assert not os.path.exists(path)
     assert Application.objects.get(pk=waiting.pk).state == State.OFFERED
+
+
+def test_the_admin_log_stops_naming_the_member_and_their_children(call):
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from homestays.tests.factories import HostOfferFactory
+
+    guardian = UserFactory(name="Kim Minji")
+    child = ChildFactory(account=guardian, name="Kim Seoyeon")
+    application = apply(call, child)
+    offer = HostOfferFactory(user=guardian)
+    staff = UserFactory(is_staff=True)
+    for obj in (child, application, offer):
+        LogEntry.objects.create(
+            user=staff,
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=str(obj.pk),
+            object_repr=str(obj)[:200],
+            action_flag=CHANGE,
+            change_message="[]",
+        )
+    assert LogEntry.objects.filter(object_repr__contains="Kim").count() == 3
+
+    member_delete(user=guardian)
+
+    names = list(LogEntry.objects.values_list("object_repr", flat=True))
+    assert len(names) == 3 and not any("Kim" in name for name in names)
+    assert f"#{application.pk}" in " ".join(names)
