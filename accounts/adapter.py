@@ -8,11 +8,12 @@ from allauth.core import context as allauth_context
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.ratelimit import respond_429
 from django import forms
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.encoding import force_str
 
-from .mail import member_language, member_translation, site_name, subject_prefix
+from .mail import absolute_url, member_language, member_translation, site_name, subject_prefix
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -40,9 +41,17 @@ class AccountAdapter(DefaultAccountAdapter):
             for key, value in context.items()
         }
         with member_translation(user):
+            # The site as the member knows it: its name in their language, its configured public address.
             site = copy.copy(get_current_site(request))
             site.name = site_name()
-            ctx = {"request": request, "email": email, "current_site": site, **context}
+            site.domain = settings.PORTAL_DOMAIN
+            ctx = {
+                "request": request,
+                "email": email,
+                "current_site": site,
+                "site_url": absolute_url(reverse("home")),
+                **context,
+            }
             message = self.render_mail(template_prefix, email, ctx)
         message.send()
 

@@ -1,4 +1,4 @@
-from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.conf import settings
 from django.db import transaction
@@ -21,6 +21,69 @@ def _phone_field() -> forms.CharField:
     )
 
 
+def _relabel(form: forms.Form, labels: dict) -> None:
+    """Give allauth's fields the site's own labels (the glossary's terms, in sentence case), without the
+    placeholders that only repeat them."""
+    for name, label in labels.items():
+        field = form.fields.get(name)
+        if field is not None:
+            field.label = label
+            field.widget.attrs.pop("placeholder", None)
+
+
+LABEL_EMAIL = _("Email address")
+LABEL_SECRET = _("Password")
+LABEL_AGAIN = _("Password (again)")
+LABEL_NEW = _("New password")
+LABEL_NEW_AGAIN = _("New password (again)")
+
+
+class LoginForm(allauth_forms.LoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _relabel(self, {"login": LABEL_EMAIL, "password": LABEL_SECRET, "remember": _("Stay logged in")})
+        self.fields["login"].widget.attrs["autocomplete"] = "email"
+
+
+class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _relabel(self, {"email": LABEL_EMAIL})
+
+
+class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _relabel(self, {"password1": LABEL_NEW, "password2": LABEL_NEW_AGAIN})
+
+
+class ChangePasswordForm(allauth_forms.ChangePasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _relabel(
+            self,
+            {"oldpassword": _("Current password"), "password1": LABEL_NEW, "password2": LABEL_NEW_AGAIN},
+        )
+
+
+class SetPasswordForm(allauth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _relabel(self, {"password1": LABEL_SECRET, "password2": LABEL_AGAIN})
+
+
+class AddEmailForm(allauth_forms.AddEmailForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _relabel(self, {"email": _("New email address")})
+
+
+class ReauthenticateForm(allauth_forms.ReauthenticateForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _relabel(self, {"password": LABEL_SECRET})
+
+
 class LanguageSelect(forms.Select):
     """Each language's name is written in that language: mark every option with its ``lang``."""
 
@@ -35,7 +98,7 @@ def _language_field() -> forms.ChoiceField:
     return forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES, widget=LanguageSelect)
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(allauth_forms.SignupForm):
     """Sign-up: email, name, preferred language, password twice, then the required and optional consents."""
 
     name = forms.CharField(
@@ -65,11 +128,8 @@ class SignupForm(AllauthSignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = get_language()
-        self.fields["email"].widget.attrs.pop("placeholder", None)
+        _relabel(self, {"email": LABEL_EMAIL, "password1": LABEL_SECRET, "password2": LABEL_AGAIN})
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        for name in ("password1", "password2"):
-            if name in self.fields:
-                self.fields[name].widget.attrs.pop("placeholder", None)
 
     def clean(self):
         cleaned_data = super().clean()

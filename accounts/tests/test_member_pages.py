@@ -190,4 +190,6 @@ def test_changing_the_email_address_is_verified_first(client, member, mailoutbox
     client.post(link.replace("http://testserver", ""))
     member.refresh_from_db()
     assert member.email == "new.address@example.org"
-    assert 'value="new.address@example.org"' in client.get(url("account_email")).content.decode()
+    page = client.get(url("account_email")).content.decode()
+    assert "<dd>new.address@example.org</dd>" in page
+    assert "pending-email" not in page  # nothing is waiting for confirmation any more

@@ -62,13 +62,13 @@ def test_member_journey(client, django_capture_on_commit_callbacks):
     member = User.objects.get(email="minji@example.org")
     assert (member.name, member.language, member.phone) == ("Kim Minji", "ko", "")
 
-    # The verification email is in Korean (allauth's own catalogue) and links to the Korean site.
+    # The verification email is in Korean and links to the Korean site.
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["minji@example.org"]
     with translation.override("ko"):
-        expected_subject = translation.gettext("Please Confirm Your Email Address")
-    assert expected_subject != "Please Confirm Your Email Address"
+        expected_subject = translation.gettext("Please confirm your email address")
+    assert expected_subject != "Please confirm your email address"
     assert expected_subject in message.subject
     assert "example.com" not in message.subject + message.body
     link = re.search(r"https?://testserver(/ko/accounts/confirm-email/[^\s]+/)", message.body).group(1)

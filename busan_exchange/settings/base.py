@@ -139,7 +139,20 @@ PORTAL_URL_SCHEME = env(
 )
 LOGIN_URL = "account_login"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+# allauth's forms with the site's own labels (sentence case, the glossary's terms).
+ACCOUNT_FORMS = {
+    "signup": "accounts.forms.SignupForm",
+    "login": "accounts.forms.LoginForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "set_password": "accounts.forms.SetPasswordForm",
+    "add_email": "accounts.forms.AddEmailForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
+}
+# Confirming the address in the browser that signed up logs the member in (allauth does so only there:
+# a confirmation link opened elsewhere leads to the login form, with the address shown as confirmed).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = PORTAL_URL_SCHEME
 # None: the adapter prefixes subjects with the site's name in the member's language.
 ACCOUNT_EMAIL_SUBJECT_PREFIX = None
@@ -159,6 +172,8 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
+# Where a language's own date formats read wrongly in Django (Korean "오전 11:53"), ours come first.
+FORMAT_MODULE_PATH = ["busan_exchange.formats"]
 USE_I18N = True
 USE_TZ = True
 

@@ -9,9 +9,34 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, override
 
+from programs import dates
 from programs.i18n import shown_language
 
 register = template.Library()
+
+
+@register.filter
+def local_datetime(value):
+    """A moment as text, in Korean time with its time-zone label (mails, text inside a sentence)."""
+    return dates.local_datetime(value)
+
+
+@register.simple_tag
+def when(start, end=None):
+    """``<time>`` elements for when something takes place, with times of day and the time-zone label."""
+    return dates.when_html(start, end)
+
+
+@register.simple_tag
+def date_range(start, end=None):
+    """``<time>`` elements for the days from ``start`` to ``end`` (no times of day)."""
+    return dates.date_range_html(start, end)
+
+
+@register.simple_tag
+def moment(value):
+    """One moment as a ``<time>`` element with its time-zone label."""
+    return dates.datetime_html(value)
 
 
 @register.simple_tag
