@@ -18,11 +18,11 @@ from .mail import absolute_url, member_language, member_translation, site_name, 
 
 class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
-        """Take the member's name, language and (with the optional consent) phone from the sign-up form."""
+        """Take the member's name, language and (with the consent for it) phone from the sign-up form."""
         data = form.cleaned_data
         user.name = data.get("name", "")
         user.language = data.get("language") or user.language
-        user.phone = data.get("phone", "") if data.get("consent_optional") else ""
+        user.phone = data.get("phone", "") if data.get("consent_phone") else ""
         return super().save_user(request, user, form, commit=commit)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:

@@ -1,15 +1,33 @@
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.utils.translation import gettext_lazy as _
+import re
+from datetime import timedelta
 
-from .models import Consent, User
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.utils import build_localized_fieldname
+
+from . import services
+from .exceptions import AccountError
+from .models import Consent, PrivacyPolicy, User
+
+
+def group_label(group: Group) -> str:
+    """A staff group's name in the admin's language (the names are data, translated like interface text)."""
+    return gettext(group.name)
 
 
 class ConsentInline(admin.TabularInline):
     """The consents a member gave, as a record: never edited in the admin."""
 
     model = Consent
-    fields = ("kind", "version", "language", "given_at", "withdrawn_at")
+    fields = ("kind", "version", "policy", "language", "given_at", "withdrawn_at")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -21,11 +39,24 @@ class ConsentInline(admin.TabularInline):
         return False
 
 
+class TranslatedGroupFilter(admin.SimpleListFilter):
+    title = _("groups")
+    parameter_name = "groups__id__exact"
+
+    def lookups(self, request, model_admin):
+        return [(group.pk, group_label(group)) for group in Group.objects.order_by("name")]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(groups__id__exact=self.value())
+        return queryset
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ("email",)
     list_display = ("email", "name", "language", "is_staff", "is_active", "date_joined")
-    list_filter = ("is_staff", "is_superuser", "is_active", "groups", "language")
+    list_filter = ("is_staff", "is_superuser", "is_active", TranslatedGroupFilter, "language")
     search_fields = ("email", "name")
     inlines = (ConsentInline,)
     fieldsets = (
@@ -38,3 +69,109 @@ class UserAdmin(BaseUserAdmin):
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "groups":
+            field.label_from_instance = group_label
+        return field
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(BaseGroupAdmin):
+    list_display = ("translated_name",)
+
+    @admin.display(description=_("name"), ordering="name")
+    def translated_name(self, obj):
+        return group_label(obj)
+
+
+def _next_version(version: str) -> str:
+    match = re.fullmatch(r"(\d+)\.(\d+)", version)
+    return f"{match[1]}.{int(match[2]) + 1}" if match else f"{version}-1"
+
+
+@admin.register(PrivacyPolicy)
+class PrivacyPolicyAdmin(TabbedTranslationAdmin):
+    """Versions of the privacy policy. A published version is read only: changes are made in a new version,
+    started from it with an action, then published on its own."""
+
+    list_display = ("version", "effective_on", "status", "published_at", "in_force")
+    list_filter = ("status",)
+    ordering = ("-effective_on", "-pk")
+    fields = ("version", "effective_on", "status", "published_at", "changes", "body")
+    readonly_fields = ("status", "published_at")
+    actions = ("publish", "new_version")
+
+    class Media:
+        css = {"all": ("admin-site/css/admin.css",)}
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.is_published:
+            localized = [
+                build_localized_fieldname(name, code)
+                for name in self.trans_opts.fields
+                for code in settings.MODELTRANSLATION_LANGUAGES
+            ]
+            return [*self.fields, *localized]
+        return self.readonly_fields
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_published:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        # Published versions stay forever: a consent points at the version it was given under.
+        actions.pop("delete_selected", None)
+        return actions
+
+    @admin.display(description=_("in force"), boolean=True)
+    def in_force(self, obj):
+        current = PrivacyPolicy.objects.in_force(timezone.localdate()).first()
+        return current is not None and current.pk == obj.pk
+
+    @admin.action(description=_("Publish the selected drafts"), permissions=["change"])
+    def publish(self, request, queryset):
+        published = 0
+        for policy in queryset.order_by("effective_on", "pk"):
+            try:
+                services.privacy_policy_publish(policy=policy)
+            except AccountError as error:
+                self.message_user(request, error.message, messages.ERROR)
+            else:
+                published += 1
+        if published:
+            self.message_user(
+                request,
+                ngettext("%(count)d version published.", "%(count)d versions published.", published)
+                % {"count": published},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=_("Start a new version from the selected one"), permissions=["add"])
+    def new_version(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, gettext("Select exactly one version to start from."), messages.ERROR)
+            return None
+        source = queryset.get()
+        try:
+            draft = services.privacy_policy_new_version(
+                source=source,
+                version=_next_version(source.version),
+                effective_on=timezone.localdate() + timedelta(days=7),
+            )
+        except AccountError as error:
+            self.message_user(request, error.message, messages.ERROR)
+            return None
+        self.message_user(
+            request,
+            gettext("Draft version %(version)s started: edit it, then publish it.")
+            % {"version": draft.version},
+            messages.SUCCESS,
+        )
+        return redirect("admin:accounts_privacypolicy_change", draft.pk)

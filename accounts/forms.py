@@ -2,14 +2,14 @@ from allauth.account import forms as allauth_forms
 from django import forms
 from django.conf import settings
 from django.db import transaction
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .consents import OPTIONAL_MARKETING, REQUIRED_TERMS
+from .consents import OPTIONAL_NEWS, OPTIONAL_PHONE, REQUIRED_TERMS
 from .models import Consent, User
 
-PHONE_WITHOUT_CONSENT = _("To give a phone number, tick the optional consent too, or leave the number empty.")
+PHONE_WITHOUT_CONSENT = _("To give a phone number, tick the consent for it too, or leave the number empty.")
 
 
 def _phone_field() -> forms.CharField:
@@ -102,18 +102,22 @@ class SignupForm(allauth_forms.SignupForm):
     """Sign-up: email, name, preferred language, password twice, then the required and optional consents."""
 
     name = forms.CharField(
-        label=_("Name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label=pgettext_lazy("a person's name", "Name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     language = _language_field()
     consent_required = forms.BooleanField(
         label=REQUIRED_TERMS.agree_label,
         error_messages={"required": _("Without this consent you cannot become a member.")},
     )
-    consent_optional = forms.BooleanField(label=OPTIONAL_MARKETING.agree_label, required=False)
+    consent_phone = forms.BooleanField(label=OPTIONAL_PHONE.agree_label, required=False)
     phone = _phone_field()
+    consent_news = forms.BooleanField(label=OPTIONAL_NEWS.agree_label, required=False)
 
     required_text = REQUIRED_TERMS
-    optional_text = OPTIONAL_MARKETING
+    phone_text = OPTIONAL_PHONE
+    news_text = OPTIONAL_NEWS
     field_order = [
         "email",
         "name",
@@ -121,8 +125,9 @@ class SignupForm(allauth_forms.SignupForm):
         "password1",
         "password2",
         "consent_required",
-        "consent_optional",
+        "consent_phone",
         "phone",
+        "consent_news",
     ]
 
     def __init__(self, *args, **kwargs):
@@ -133,7 +138,7 @@ class SignupForm(allauth_forms.SignupForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get("phone") and not cleaned_data.get("consent_optional"):
+        if cleaned_data.get("phone") and not cleaned_data.get("consent_phone"):
             self.add_error("phone", PHONE_WITHOUT_CONSENT)
         return cleaned_data
 
@@ -143,7 +148,10 @@ class SignupForm(allauth_forms.SignupForm):
 
     def custom_signup(self, request, user):
         services.consents_record_signup(
-            user=user, optional=self.cleaned_data.get("consent_optional", False), language=get_language()
+            user=user,
+            phone=self.cleaned_data.get("consent_phone", False),
+            news=self.cleaned_data.get("consent_news", False),
+            language=get_language(),
         )
 
 
@@ -156,28 +164,28 @@ class ProfileForm(forms.ModelForm):
         fields = ["name", "language", "phone"]
         widgets = {"name": forms.TextInput(attrs={"autocomplete": "name"})}
 
-    def __init__(self, *args, has_optional_consent: bool, **kwargs):
+    def __init__(self, *args, has_phone_consent: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.has_optional_consent = has_optional_consent
+        self.has_phone_consent = has_phone_consent
         self.fields["name"].required = True
-        if not has_optional_consent:
+        if not has_phone_consent:
             self.fields["phone"].help_text = _(
-                "You can give a phone number once you give the optional consent."
+                "You can give a phone number once you give the consent for it (Consents page)."
             )
 
     def clean_phone(self):
         phone = self.cleaned_data.get("phone", "").strip()
-        if phone and not self.has_optional_consent:
-            raise forms.ValidationError(_("To keep a phone number, first give the optional consent."))
+        if phone and not self.has_phone_consent:
+            raise forms.ValidationError(_("To keep a phone number, first give the consent for it."))
         return phone
 
 
 class ConsentChangeForm(forms.Form):
-    """Withdraw or give again the optional consent."""
+    """Withdraw, or give again, one of the optional consents."""
 
     action = forms.ChoiceField(choices=[("give", "give"), ("withdraw", "withdraw")])
     kind = forms.ChoiceField(
-        choices=[(Consent.Kind.OPTIONAL_MARKETING, Consent.Kind.OPTIONAL_MARKETING.label)]
+        choices=[(kind, kind.label) for kind in (Consent.Kind.OPTIONAL_PHONE, Consent.Kind.OPTIONAL_NEWS)]
     )
 
 

@@ -27,8 +27,14 @@ account_patterns = [
     path("delete/", views.delete, name="delete"),
 ]
 
+privacy_patterns = [
+    path("", account_views.privacy_policy, name="current"),
+    path("<str:version>/", account_views.privacy_policy, name="version"),
+]
+
 urlpatterns = [
     path("", views.home, name="home"),
+    path("privacy/", include((privacy_patterns, "privacy"))),
     path("", include((programs_patterns, "programs"))),
     path("my/", include((account_patterns, "accounts"))),
 ]

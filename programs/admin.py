@@ -147,10 +147,16 @@ class CityAdmin(ContentAdmin):
     ordering = ("order", "pk")
     prepopulated_fields = {"slug": ("name_en",)}
     fieldsets = (
-        (None, {"fields": ("name", "country", "relationship", "agreement_date", "description")}),
+        (None, {"fields": ("name", "country", "relationship", "agreement_date", "description", "website")}),
         (_("Image"), {"fields": ("image", "image_alt")}),
         (_("Publishing"), {"fields": ("status", "slug", "order")}),
     )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "website":
+            # An address typed without its scheme is a secure one (Django 6 does the same).
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(Program)

@@ -26,7 +26,7 @@ def with_time_zone(text: str) -> str:
 def local_datetime(value: datetime | None) -> str:
     """``value`` in Korean time with its date, time of day and time-zone label: "2026년 12월 1일 오전 11:53
     (한국 시간)", "Dec. 1, 2026, 11:53 a.m. KST", "2026年12月1日 11:53（韩国时间）"."""
-    if value is None:
+    if not value:
         return ""
     return with_time_zone(date_format(_local(value), "DATETIME_FORMAT"))
 
@@ -78,7 +78,7 @@ def when_html(start: datetime, end: datetime | None) -> SafeString:
 
 def datetime_html(value: datetime | None) -> SafeString:
     """One moment as a ``<time>`` element with its time-zone label."""
-    if value is None:
+    if not value:
         return mark_safe("")
     template = conditional_escape(with_time_zone("%(time)s"))
     return mark_safe(template % {"time": _time_element(value, "DATETIME_FORMAT")})  # noqa: S308

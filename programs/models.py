@@ -74,7 +74,8 @@ class City(Publishable, ImageRenditions):
         FRIENDSHIP = "friendship", _("Friendship city")
 
     name = models.CharField(_("name"), max_length=120)
-    country = models.CharField(_("country"), max_length=120)
+    # "Country or region": Kaohsiung's is 中国台湾 on the Chinese pages, 대만 / Taiwan on the others.
+    country = models.CharField(_("country or region"), max_length=120)
     relationship = models.CharField(
         _("relationship"), max_length=12, choices=Relationship.choices, default=Relationship.SISTER
     )
@@ -82,6 +83,11 @@ class City(Publishable, ImageRenditions):
     description = models.TextField(_("description"), blank=True)
     image = models.ImageField(_("image"), upload_to="cities/", blank=True)
     image_alt = models.CharField(_("image description"), max_length=250, blank=True)
+    website = models.URLField(
+        _("official website"),
+        blank=True,
+        help_text=_("The city's own official website, listed on its page and among the related sites."),
+    )
 
     class Meta(Publishable.Meta):
         verbose_name = _("city")

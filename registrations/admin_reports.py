@@ -10,7 +10,7 @@ from datetime import date, datetime
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from events.models import Event
 from programs.models import Program
@@ -46,7 +46,7 @@ def registrations_csv(queryset: QuerySet[Registration]) -> str:
             gettext("Type"),
             gettext("Program or event"),
             gettext("Email"),
-            gettext("Name"),
+            pgettext("a person's name", "Name"),
             gettext("Preferred language"),
             gettext("Status"),
             gettext("Message"),

@@ -17,10 +17,11 @@ import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
 
-# Latin words a Korean or Chinese reader meets on purpose: names of events and organisations as they are
-# written in every language, file formats, and the time zone's abbreviation.
+# Latin words a Korean or Chinese reader meets on purpose: names of events, organisations, standards and
+# technologies as every language writes them, file formats, and the time zone's abbreviation.
 LATIN_WORDS_ALLOWED = frozenset(
     {"UN", "WEEK", "ASEAN", "On", "Off", "KST", "UTC", "ics", "CSV", "JSON", "PDF", "KRDS", "PIPA", "IP"}
+    | {"KWCAG", "WCAG", "AA", "HTTPS", "JavaScript", "Cookie", "axe", "core"}
 )
 
 # Terms the glossary rules out, with the form to use instead. Regular expressions, matched as they are.
@@ -77,7 +78,7 @@ _HAEYO = re.compile(
 _URL = re.compile(
     r"(?:https?://|www\.)\S+"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-    r"|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?:/\S*)?"
+    r"|(?<![A-Za-z0-9-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?:/\S*)?"
     r"|\blocalhost(?::\d+)?\b"
 )
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")

@@ -1,6 +1,6 @@
 """Template helpers used across the portal's pages."""
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django import template
 from django.conf import settings
@@ -54,17 +54,23 @@ def field_lang(obj, field):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """The current page in each language: ``[{code, name, url, current}]``."""
+    """The current page in each language: ``[{code, name, url, switch_url, current}]``.
+
+    ``url`` is the page's address in that language (for ``<link rel="alternate">``); ``switch_url`` goes
+    there through the view that also remembers the choice (for the visible switcher).
+    """
     request = context["request"]
     path = request.get_full_path()
     current = get_language()
     links = []
     for code, name in settings.LANGUAGES:
+        url = _language_url(path, code)
         links.append(
             {
                 "code": code,
                 "name": name,
-                "url": _language_url(path, code),
+                "url": url,
+                "switch_url": f"{reverse('language-switch', args=[code])}?{urlencode({'next': url})}",
                 "current": code == current,
             }
         )
