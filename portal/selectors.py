@@ -51,7 +51,7 @@ def city_page(*, slug: str) -> City:
 def member_data(*, user) -> dict:
     """Everything the portal holds about the member, for them to download (and nobody else's)."""
     return {
-        "exported_at": timezone.now().isoformat(),
+        "exported_at": timezone.localtime().isoformat(),
         **account_selectors.member_data(user=user),
         "registrations": registration_selectors.member_data(user=user),
     }

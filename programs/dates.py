@@ -82,3 +82,18 @@ def datetime_html(value: datetime | None) -> SafeString:
         return mark_safe("")
     template = conditional_escape(with_time_zone("%(time)s"))
     return mark_safe(template % {"time": _time_element(value, "DATETIME_FORMAT")})  # noqa: S308
+
+
+def period_html(start: datetime | None, end: datetime | None) -> SafeString:
+    """An open-ended or closed period of moments (an application window), with the time-zone label."""
+    if start and end:
+        return when_html(start, end)
+    if not (start or end):
+        return mark_safe("")
+    if start:
+        template = conditional_escape(pgettext("a period with only its start", "from %(time)s"))
+        moment = datetime_html(start)
+    else:
+        template = conditional_escape(pgettext("a period with only its end", "until %(time)s"))
+        moment = datetime_html(end)
+    return mark_safe(template % {"time": moment})  # noqa: S308 (escaped above)

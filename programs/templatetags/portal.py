@@ -34,6 +34,12 @@ def date_range(start, end=None):
 
 
 @register.simple_tag
+def period(start, end):
+    """An application window, open at either end or not, with the time-zone label."""
+    return dates.period_html(start, end)
+
+
+@register.simple_tag
 def moment(value):
     """One moment as a ``<time>`` element with its time-zone label."""
     return dates.datetime_html(value)
