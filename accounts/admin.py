@@ -3,9 +3,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.contrib.auth.models import Group
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
@@ -16,11 +14,6 @@ from modeltranslation.utils import build_localized_fieldname
 from . import services
 from .exceptions import AccountError
 from .models import Consent, PrivacyPolicy, User
-
-
-def group_label(group: Group) -> str:
-    """A staff group's name in the admin's language (the names are data, translated like interface text)."""
-    return gettext(group.name)
 
 
 class ConsentInline(admin.TabularInline):
@@ -39,24 +32,11 @@ class ConsentInline(admin.TabularInline):
         return False
 
 
-class TranslatedGroupFilter(admin.SimpleListFilter):
-    title = _("groups")
-    parameter_name = "groups__id__exact"
-
-    def lookups(self, request, model_admin):
-        return [(group.pk, group_label(group)) for group in Group.objects.order_by("name")]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(groups__id__exact=self.value())
-        return queryset
-
-
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ("email",)
     list_display = ("email", "name", "language", "is_staff", "is_active", "date_joined")
-    list_filter = ("is_staff", "is_superuser", "is_active", TranslatedGroupFilter, "language")
+    list_filter = ("is_staff", "is_superuser", "is_active", "groups", "language")
     search_fields = ("email", "name")
     inlines = (ConsentInline,)
     fieldsets = (
@@ -69,24 +49,6 @@ class UserAdmin(BaseUserAdmin):
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        field = super().formfield_for_manytomany(db_field, request, **kwargs)
-        if db_field.name == "groups":
-            field.label_from_instance = group_label
-        return field
-
-
-admin.site.unregister(Group)
-
-
-@admin.register(Group)
-class GroupAdmin(BaseGroupAdmin):
-    list_display = ("translated_name",)
-
-    @admin.display(description=_("name"), ordering="name")
-    def translated_name(self, obj):
-        return group_label(obj)
 
 
 def _next_version(version: str) -> str:

@@ -65,3 +65,19 @@ ALLAUTH_STRINGS = (
     gettext_noop("The new value must be different from the current one."),
     gettext_noop("Be patient, you are sending too many requests."),
 )
+
+# The staff groups made by registrations/migrations/0002: their names are data, shown translated in the
+# admin (accounts.admin.group_label).
+STAFF_GROUPS = (gettext_noop("Content editors"), gettext_noop("Program managers"))
+
+# django-q2 has no Korean: the names of its admin pages.
+DJANGO_Q_STRINGS = (
+    gettext_noop("Successful task"),
+    gettext_noop("Successful tasks"),
+    gettext_noop("Failed task"),
+    gettext_noop("Failed tasks"),
+    gettext_noop("Scheduled task"),
+    gettext_noop("Scheduled tasks"),
+    gettext_noop("Queued task"),
+    gettext_noop("Queued tasks"),
+)

@@ -20,7 +20,8 @@ SITE_NAME = _("Busan International Exchange")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin with the staff's own tools listed first (busan_exchange/admin_site.py).
+    "busan_exchange.admin_site.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -29,6 +30,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.sitemaps",
+    # Django's own form templates, found by the template engine (FORM_RENDERER below).
+    "django.forms",
     "allauth",
     "allauth.account",
     "csp",
@@ -61,6 +64,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "busan_exchange.urls"
+# Form widgets are rendered with the site's template engine, so templates/ may improve Django's own
+# (templates/admin/widgets/split_datetime.html labels the admin's date and time inputs).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "busan_exchange.wsgi.application"
 
 TEMPLATES = [
