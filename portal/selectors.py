@@ -25,10 +25,11 @@ def home_sections() -> dict:
 
 
 def program_page(*, slug: str) -> Program:
-    """A published program with its partner cities (``published_cities``) and published events
-    (``published_events``), upcoming first."""
+    """A published program with its partner cities (``published_cities``), photos (``photos``) and
+    published events (``published_events``), upcoming first."""
     program = program_get(slug=slug)
     program.published_cities = list(program.cities.published())
+    program.photos = list(program.gallery.all())
     program.published_events = list(Event.objects.published().filter(program=program))
     return program
 

@@ -144,3 +144,39 @@ class Program(Publishable, ImageRenditions):
     @property
     def activity_lines(self):
         return [line.strip(" -•\t") for line in self.activities.splitlines() if line.strip(" -•\t")]
+
+
+class GalleryImage(ImageRenditions):
+    """One photo of a program's or an event's gallery, with its description and caption in three languages.
+
+    Uploaded through the same checks as every image (``programs.forms.ImageRenditionsFormMixin``).
+    """
+
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+    caption = models.CharField(
+        _("caption"), max_length=250, blank=True, help_text=_("Shown under the photo: who, where, when.")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0, help_text=_("Lower numbers are shown first."))
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photo gallery")
+
+    def __str__(self):
+        return self.caption or self.image_alt
+
+
+class ProgramImage(GalleryImage):
+    program = models.ForeignKey(
+        Program, verbose_name=_("program"), on_delete=models.CASCADE, related_name="gallery"
+    )
+    image = models.ImageField(_("image"), upload_to="programs/gallery/")
+
+    class Meta(GalleryImage.Meta):
+        pass

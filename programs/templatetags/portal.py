@@ -1,5 +1,6 @@
 """Template helpers used across the portal's pages."""
 
+import re
 from urllib.parse import urlencode, urlsplit
 
 from django import template
@@ -13,6 +14,13 @@ from programs import dates
 from programs.i18n import shown_language
 
 register = template.Library()
+
+
+@register.filter
+def initial(text):
+    """The first letter of a title, past an "[Example]"-style mark and punctuation: a card's monogram."""
+    text = re.sub(r"^\s*\[[^\]]*\]\s*", "", str(text or ""))
+    return next((char for char in text if char.isalnum()), "")
 
 
 @register.filter
