@@ -100,6 +100,33 @@ class SearchResults:
     groups: list[Group] = field(default_factory=list)
 
 
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def query_language(query: str, page_language: str) -> str | None:
+    """The language a query is written in, when its script says it is not the page's (a visitor may type
+    in any of the three): screen readers then read the echoed query in that language."""
+    if _HANGUL.search(query):
+        language = "ko"
+    elif _HAN.search(query):
+        language = "zh-hans"
+    elif _LATIN.search(query):
+        language = "en"
+    else:
+        return None
+    return None if language == page_language else language
+
+
+def query_display(query: str, page_language: str) -> SafeString:
+    """The query as the page repeats it, marked with its own language where it differs from the page's."""
+    language = query_language(query, page_language)
+    if language:
+        return format_html('<span lang="{}">{}</span>', language, query)
+    return format_html("{}", query)
+
+
 def search_terms(query: str) -> list[str]:
     """The distinct words of a query (case-insensitively), at most ``MAX_TERMS``."""
     terms: list[str] = []

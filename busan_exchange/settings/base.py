@@ -301,5 +301,13 @@ PERMISSIONS_POLICY_DISABLED = (
 PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=60)
 PAGE_CACHE_MAX_AGE = env.int("DJANGO_PAGE_CACHE_MAX_AGE", default=60)
 # Saving, deleting or relinking any of these makes every cached page stale.
-PAGE_CACHE_MODELS = ["programs.Category", "programs.City", "programs.Program", "events.Event"]
+PAGE_CACHE_MODELS = [
+    "programs.Category",
+    "programs.City",
+    "programs.Program",
+    "programs.ProgramImage",
+    "events.Event",
+    "events.EventImage",
+    "accounts.PrivacyPolicy",
+]
 # --- end of security and page cache block --------------------------------------------------------

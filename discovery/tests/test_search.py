@@ -88,6 +88,8 @@ def test_any_of_the_three_languages_finds_an_item_shown_in_the_visitors_language
     """/ko/search/?q=youth, /en/search/?q=청소년 and /zh-hans/search/?q=부산 find what they name."""
     html = search(client, "en", "청소년").content.decode()
     assert '<a href="/en/programs/youth-exchange/">Youth exchanges</a>' in html
+    # The query is repeated in its own language, for screen readers.
+    assert 'for “<span lang="ko">청소년</span>”' in html
     # Where the words are, in the language they were found in, marked as such.
     assert 'Found in the Korean text: <span lang="ko">' in html
     assert "<mark>청소년</mark>" in html
