@@ -194,6 +194,7 @@ def test_member_pages_and_account_changes(client, lang):
         "account_email",
         "account_change_password",
         "account_logout",
+        "account_reauthenticate",
     ):
         reader.page(name, client.get(url(name, lang)))
 

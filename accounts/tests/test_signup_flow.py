@@ -197,3 +197,14 @@ def test_allauth_pages_use_the_site_layout(client):
         assert 'id="footer"' in page
         assert 'class="form' in page
         assert "<label" in page
+
+
+def test_the_confirmation_page_names_the_address_once_and_confirming_logs_the_member_in(client):
+    client.post(url("account_signup", lang="ko"), signup_data(email="once@example.org"))
+    link = re.search(r"https?://[^/\s]+(/ko/accounts/confirm-email/[^\s]+/)", mail.outbox[0].body).group(1)
+    page = client.get(link).content.decode()
+    # The page itself, after the message that the link was sent.
+    content = page[page.index("<h1") : page.index("</main>")]
+    assert content.count("once@example.org") == 1
+    response = client.post(link, follow=True)
+    assert response.wsgi_request.user.email == "once@example.org"
