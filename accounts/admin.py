@@ -1,7 +1,6 @@
 import re
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.shortcuts import redirect
@@ -9,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
-from modeltranslation.utils import build_localized_fieldname
 
 from . import services
 from .exceptions import AccountError
@@ -71,15 +69,11 @@ class PrivacyPolicyAdmin(TabbedTranslationAdmin):
     class Media:
         css = {"all": ("admin-site/css/admin.css",)}
 
-    def get_readonly_fields(self, request, obj=None):
+    def has_change_permission(self, request, obj=None):
+        # A published version is shown read only (no save buttons): a change is a new version.
         if obj is not None and obj.is_published:
-            localized = [
-                build_localized_fieldname(name, code)
-                for name in self.trans_opts.fields
-                for code in settings.MODELTRANSLATION_LANGUAGES
-            ]
-            return [*self.fields, *localized]
-        return self.readonly_fields
+            return False
+        return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.is_published:
