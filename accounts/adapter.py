@@ -10,7 +10,7 @@ from allauth.core import context as allauth_context
 from allauth.core.exceptions import ImmediateHttpResponse
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.encoding import force_str
 
 from . import login_limits
@@ -29,11 +29,11 @@ def _on_configured_site(url: str) -> str:
 
 class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
-        """Take the member's name, language and (with the optional consent) phone from the sign-up form."""
+        """Take the member's name, language and (with the consent for it) phone from the sign-up form."""
         data = form.cleaned_data
         user.name = data.get("name", "")
         user.language = data.get("language") or user.language
-        user.phone = data.get("phone", "") if data.get("consent_optional") else ""
+        user.phone = data.get("phone", "") if data.get("consent_phone") else ""
         return super().save_user(request, user, form, commit=commit)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
@@ -54,10 +54,17 @@ class AccountAdapter(DefaultAccountAdapter):
             for key, value in context.items()
         }
         with member_translation(user):
+            # The site as the member knows it: its name in their language, its configured public address.
             site = copy.copy(get_current_site(request))
             site.name = site_name()
             site.domain = settings.PORTAL_DOMAIN
-            ctx = {"request": request, "email": email, "current_site": site, **context}
+            ctx = {
+                "request": request,
+                "email": email,
+                "current_site": site,
+                "site_url": absolute_url(reverse("home")),
+                **context,
+            }
             message = self.render_mail(template_prefix, email, ctx)
         message.send()
 

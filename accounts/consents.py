@@ -49,18 +49,42 @@ REQUIRED_TERMS = ConsentText(
     agree_label=_("I agree to the collection and use of my personal information described above (required)."),
 )
 
-OPTIONAL_MARKETING = ConsentText(
-    kind=Consent.Kind.OPTIONAL_MARKETING,
-    version="2026-11-01",
+OPTIONAL_PHONE = ConsentText(
+    kind=Consent.Kind.OPTIONAL_PHONE,
+    version="2026-12-01",
     required=False,
-    title=_("Consent to optional items (optional)"),
-    purpose=_(
-        "To call or text you about your registrations, and to send you news of programs and events by email."
+    title=_(
+        "Consent to the collection and use of your phone number, to contact you about your registrations "
+        "(optional)"
     ),
-    items=_("Phone number (if you give one); your email address, for news."),
-    retention=_("Until you withdraw this consent or delete your account."),
-    refusal=_("You may refuse. Refusing does not affect your membership."),
-    agree_label=_("I agree to the optional items described above (optional)."),
+    purpose=_(
+        "To call you or send you a text message about your interest and registrations: changes to a "
+        "program or event, a place that becomes free, reminders."
+    ),
+    items=_("Phone number."),
+    retention=_("Until you withdraw this consent or delete your account; the number is then deleted."),
+    refusal=_("You may refuse. Refusing does not affect your membership: we write to you by email instead."),
+    agree_label=_("I agree to the collection and use of my phone number described above (optional)."),
 )
 
-CONSENT_TEXTS = {text.kind: text for text in (REQUIRED_TERMS, OPTIONAL_MARKETING)}
+OPTIONAL_NEWS = ConsentText(
+    kind=Consent.Kind.OPTIONAL_NEWS,
+    version="2026-12-01",
+    required=False,
+    title=_("Consent to the use of your email address, to send you news of programs and events (optional)"),
+    purpose=_("To send you news of the exchange programs and events of Busan Metropolitan City by email."),
+    items=_("Email address and preferred language (those of your account)."),
+    retention=_("Until you withdraw this consent or delete your account."),
+    refusal=_(
+        "You may refuse. Refusing does not affect your membership, nor the emails about your own "
+        "registrations."
+    ),
+    agree_label=_("I agree to receive news of programs and events by email (optional)."),
+)
+
+CONSENT_TEXTS = {text.kind: text for text in (REQUIRED_TERMS, OPTIONAL_PHONE, OPTIONAL_NEWS)}
+
+# Until 2026-12-01 phone contact and news by email were one optional consent, text version 2026-11-01.
+# Migration accounts/0005 made each such record one of each kind, keeping its version, language and dates:
+# the member agreed to both purposes, on that day, in that text.
+COMBINED_OPTIONAL_VERSION = "2026-11-01"

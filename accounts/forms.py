@@ -1,17 +1,16 @@
-from allauth.account.forms import ReauthenticateForm as AllauthReauthenticateForm
-from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .consents import OPTIONAL_MARKETING, REQUIRED_TERMS
+from .consents import OPTIONAL_NEWS, OPTIONAL_PHONE, REQUIRED_TERMS
 from .models import Consent, User
 
-PHONE_WITHOUT_CONSENT = _("To give a phone number, tick the optional consent too, or leave the number empty.")
+PHONE_WITHOUT_CONSENT = _("To give a phone number, tick the consent for it too, or leave the number empty.")
 
 
 def _phone_field() -> forms.CharField:
@@ -21,6 +20,73 @@ def _phone_field() -> forms.CharField:
         required=False,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
+
+
+def _relabel(form: forms.Form, labels: dict) -> None:
+    """Give allauth's fields the site's own labels (the glossary's terms, in sentence case), without the
+    placeholders that only repeat them."""
+    for name, label in labels.items():
+        field = form.fields.get(name)
+        if field is not None:
+            field.label = label
+            field.widget.attrs.pop("placeholder", None)
+
+
+LABEL_EMAIL = _("Email address")
+LABEL_SECRET = _("Password")
+LABEL_AGAIN = _("Password (again)")
+LABEL_NEW = _("New password")
+LABEL_NEW_AGAIN = _("New password (again)")
+
+
+class LoginForm(allauth_forms.LoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _relabel(self, {"login": LABEL_EMAIL, "password": LABEL_SECRET, "remember": _("Stay logged in")})
+        self.fields["login"].widget.attrs["autocomplete"] = "email"
+
+
+class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _relabel(self, {"email": LABEL_EMAIL})
+
+
+class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _relabel(self, {"password1": LABEL_NEW, "password2": LABEL_NEW_AGAIN})
+
+
+class ChangePasswordForm(allauth_forms.ChangePasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _relabel(
+            self,
+            {"oldpassword": _("Current password"), "password1": LABEL_NEW, "password2": LABEL_NEW_AGAIN},
+        )
+
+
+class SetPasswordForm(allauth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _relabel(self, {"password1": LABEL_SECRET, "password2": LABEL_AGAIN})
+
+
+class AddEmailForm(allauth_forms.AddEmailForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _relabel(self, {"email": _("New email address")})
+
+
+class ReauthenticateForm(allauth_forms.ReauthenticateForm):
+    """The password asked for again before an email change: the page offers the reset link itself."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _relabel(self, {"password": LABEL_SECRET})
+        self.fields["password"].help_text = ""
+        self.fields["password"].widget.attrs.pop("placeholder", None)
 
 
 class LanguageSelect(forms.Select):
@@ -37,22 +103,26 @@ def _language_field() -> forms.ChoiceField:
     return forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES, widget=LanguageSelect)
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(allauth_forms.SignupForm):
     """Sign-up: email, name, preferred language, password twice, then the required and optional consents."""
 
     name = forms.CharField(
-        label=_("Name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label=pgettext_lazy("a person's name", "Name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     language = _language_field()
     consent_required = forms.BooleanField(
         label=REQUIRED_TERMS.agree_label,
         error_messages={"required": _("Without this consent you cannot become a member.")},
     )
-    consent_optional = forms.BooleanField(label=OPTIONAL_MARKETING.agree_label, required=False)
+    consent_phone = forms.BooleanField(label=OPTIONAL_PHONE.agree_label, required=False)
     phone = _phone_field()
+    consent_news = forms.BooleanField(label=OPTIONAL_NEWS.agree_label, required=False)
 
     required_text = REQUIRED_TERMS
-    optional_text = OPTIONAL_MARKETING
+    phone_text = OPTIONAL_PHONE
+    news_text = OPTIONAL_NEWS
     field_order = [
         "email",
         "name",
@@ -60,22 +130,20 @@ class SignupForm(AllauthSignupForm):
         "password1",
         "password2",
         "consent_required",
-        "consent_optional",
+        "consent_phone",
         "phone",
+        "consent_news",
     ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = get_language()
-        self.fields["email"].widget.attrs.pop("placeholder", None)
+        _relabel(self, {"email": LABEL_EMAIL, "password1": LABEL_SECRET, "password2": LABEL_AGAIN})
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        for name in ("password1", "password2"):
-            if name in self.fields:
-                self.fields[name].widget.attrs.pop("placeholder", None)
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get("phone") and not cleaned_data.get("consent_optional"):
+        if cleaned_data.get("phone") and not cleaned_data.get("consent_phone"):
             self.add_error("phone", PHONE_WITHOUT_CONSENT)
         return cleaned_data
 
@@ -92,18 +160,11 @@ class SignupForm(AllauthSignupForm):
 
     def custom_signup(self, request, user):
         services.consents_record_signup(
-            user=user, optional=self.cleaned_data.get("consent_optional", False), language=get_language()
+            user=user,
+            phone=self.cleaned_data.get("consent_phone", False),
+            news=self.cleaned_data.get("consent_news", False),
+            language=get_language(),
         )
-
-
-class ReauthenticateForm(AllauthReauthenticateForm):
-    """The password asked for again before an email change: the page offers the reset link itself."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["password"].label = _("Your password")
-        self.fields["password"].help_text = ""
-        self.fields["password"].widget.attrs.pop("placeholder", None)
 
 
 class ProfileForm(forms.ModelForm):
@@ -115,28 +176,28 @@ class ProfileForm(forms.ModelForm):
         fields = ["name", "language", "phone"]
         widgets = {"name": forms.TextInput(attrs={"autocomplete": "name"})}
 
-    def __init__(self, *args, has_optional_consent: bool, **kwargs):
+    def __init__(self, *args, has_phone_consent: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.has_optional_consent = has_optional_consent
+        self.has_phone_consent = has_phone_consent
         self.fields["name"].required = True
-        if not has_optional_consent:
+        if not has_phone_consent:
             self.fields["phone"].help_text = _(
-                "You can give a phone number once you give the optional consent."
+                "You can give a phone number once you give the consent for it (Consents page)."
             )
 
     def clean_phone(self):
         phone = self.cleaned_data.get("phone", "").strip()
-        if phone and not self.has_optional_consent:
-            raise forms.ValidationError(_("To keep a phone number, first give the optional consent."))
+        if phone and not self.has_phone_consent:
+            raise forms.ValidationError(_("To keep a phone number, first give the consent for it."))
         return phone
 
 
 class ConsentChangeForm(forms.Form):
-    """Withdraw or give again the optional consent."""
+    """Withdraw, or give again, one of the optional consents."""
 
     action = forms.ChoiceField(choices=[("give", "give"), ("withdraw", "withdraw")])
     kind = forms.ChoiceField(
-        choices=[(Consent.Kind.OPTIONAL_MARKETING, Consent.Kind.OPTIONAL_MARKETING.label)]
+        choices=[(kind, kind.label) for kind in (Consent.Kind.OPTIONAL_PHONE, Consent.Kind.OPTIONAL_NEWS)]
     )
 
 

@@ -1,5 +1,5 @@
 """Helpers about the request itself, shared by every app: where a visitor may be sent back to, which address
-they come from, and the page that says "too many attempts"."""
+they come from, the page that says "too many attempts", and the language cookie."""
 
 import ipaddress
 import math
@@ -95,3 +95,17 @@ def too_many_requests(request, *, retry_after: float | None = None, login_held: 
 def handler429(request, *args, **kwargs) -> HttpResponse:
     """What allauth answers when one of its own limits (sign-up, password reset ...) is reached."""
     return too_many_requests(request)
+
+
+def language_cookie_set(request, response, language: str) -> None:
+    """Remember ``language`` in the cookie Django's LocaleMiddleware and the bare address ``/`` read."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=settings.LANGUAGE_COOKIE_SECURE or request.is_secure(),
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+    )

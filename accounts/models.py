@@ -2,8 +2,10 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class UserManager(BaseUserManager):
@@ -37,7 +39,7 @@ class User(AbstractUser):
     first_name = None
     last_name = None
     email = models.EmailField(_("email address"), unique=True)
-    name = models.CharField(_("name"), max_length=150, blank=True)
+    name = models.CharField(pgettext_lazy("a person's name", "name"), max_length=150, blank=True)
     language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
@@ -67,6 +69,80 @@ class User(AbstractUser):
         return self.name or self.email.split("@")[0]
 
 
+class PrivacyPolicyQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PrivacyPolicy.Status.PUBLISHED)
+
+    def in_force(self, on):
+        """Published versions that had taken effect on the day ``on``, the one in force first."""
+        return self.published().filter(effective_on__lte=on).order_by("-effective_on", "-published_at", "-pk")
+
+    def announced(self, on):
+        """Published versions that take effect after the day ``on``, the soonest first."""
+        return self.published().filter(effective_on__gt=on).order_by("effective_on", "published_at", "pk")
+
+
+class PrivacyPolicy(models.Model):
+    """One version of the privacy policy (개인정보처리방침, PIPA art. 30), in the three languages.
+
+    Staff write a draft and publish it with ``accounts.services.privacy_policy_publish``; a published version
+    is never changed again (a member's consent points at it), a change is a new version. The version in
+    force is the published one with the latest ``effective_on`` not after today.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    version = models.CharField(
+        _("version"), max_length=20, unique=True, help_text=_("For example 1.0, 1.1, 2.0.")
+    )
+    effective_on = models.DateField(
+        _("in force from"),
+        help_text=_(
+            "Publish a change at least 7 days before it takes effect (30 days when it affects members' "
+            "rights significantly)."
+        ),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    changes = models.TextField(
+        _("summary of changes"), blank=True, help_text=_("What changed since the previous version.")
+    )
+    body = models.TextField(
+        _("text"),
+        help_text=_(
+            "A line starting with “## ” is a section heading, a line starting with “- ” an item of a list; "
+            "an empty line separates paragraphs."
+        ),
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PrivacyPolicyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("privacy policy version")
+        verbose_name_plural = _("privacy policy")
+        ordering = ["-effective_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="privacy_policy_published_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return str(_("Privacy policy, version %(version)s") % {"version": self.version})
+
+    def get_absolute_url(self):
+        return reverse("privacy:version", kwargs={"version": self.version})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
 class ConsentQuerySet(models.QuerySet):
     def active(self):
         return self.filter(withdrawn_at__isnull=True)
@@ -80,7 +156,8 @@ class Consent(models.Model):
 
     class Kind(models.TextChoices):
         REQUIRED_TERMS = "required_terms", _("Collection and use of personal information (required)")
-        OPTIONAL_MARKETING = "optional_marketing", _("Phone number and news by email (optional)")
+        OPTIONAL_PHONE = "optional_phone", _("Phone number, to contact you about registrations (optional)")
+        OPTIONAL_NEWS = "optional_news", _("Email address, to send you news (optional)")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("member"), on_delete=models.CASCADE, related_name="consents"
@@ -90,6 +167,15 @@ class Consent(models.Model):
     language = models.CharField(_("language of the text"), max_length=10, choices=settings.LANGUAGES)
     given_at = models.DateTimeField(_("given"), default=timezone.now)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    policy = models.ForeignKey(
+        PrivacyPolicy,
+        verbose_name=_("privacy policy version"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consents",
+        help_text=_("The privacy policy in force when the consent was given; empty before the first one."),
+    )
 
     objects = ConsentQuerySet.as_manager()
 

@@ -1,4 +1,4 @@
-"""Changes to members' accounts: consents, profile and deletion."""
+"""Changes to members' accounts: consents, profile and deletion; the privacy policy's versions."""
 
 from datetime import datetime
 
@@ -8,15 +8,17 @@ from django.utils.translation import gettext
 
 from audit.services import Action, access_record
 
+from . import selectors
 from .consents import CONSENT_TEXTS
 from .exceptions import AccountError
-from .models import Consent, User
+from .models import Consent, PrivacyPolicy, User
 
 
 def consent_give(
     *, user: User, kind: str, language: str, now: datetime | None = None, actor: User | None = None
 ) -> Consent:
-    """Record that the member agrees to the current version of the ``kind`` text, shown in ``language``.
+    """Record that the member agrees to the current version of the ``kind`` text, shown in ``language``,
+    under the privacy policy in force.
 
     A consent already in force for the same version is kept as it is; one for an older version is closed
     and a new row records the new version. ``actor``: who gives it, when not the one logged in (sign-up).
@@ -33,12 +35,18 @@ def consent_give(
         note = f"consent given: {kind} {text.version}"
         access_record(action=Action.CHANGE, model=User, ids=[user.pk], summary=note, actor=actor)
         return Consent.objects.create(
-            user=user, kind=kind, version=text.version, language=language, given_at=now
+            user=user,
+            kind=kind,
+            version=text.version,
+            language=language,
+            given_at=now,
+            policy=selectors.privacy_policy_in_force(on=timezone.localdate(now)),
         )
 
 
 def consent_withdraw(*, user: User, kind: str, now: datetime | None = None) -> Consent | None:
-    """Withdraw the member's optional consent; what was collected under it (the phone number) is erased.
+    """Withdraw one of the member's optional consents; what was collected only under it is erased (the
+    phone number with the phone consent).
 
     The required consent cannot be withdrawn on its own: deleting the account is how a member withdraws it.
     """
@@ -51,7 +59,7 @@ def consent_withdraw(*, user: User, kind: str, now: datetime | None = None) -> C
         current.withdrawn_at = now or timezone.now()
         current.save(update_fields=["withdrawn_at"])
         note = f"consent withdrawn: {kind}"
-        if kind == Consent.Kind.OPTIONAL_MARKETING and user.phone:
+        if kind == Consent.Kind.OPTIONAL_PHONE and user.phone:
             user.phone = ""
             user.save(update_fields=["phone"])
             note += ", phone erased"
@@ -59,27 +67,27 @@ def consent_withdraw(*, user: User, kind: str, now: datetime | None = None) -> C
     return current
 
 
-def consents_record_signup(*, user: User, optional: bool, language: str) -> None:
-    """Record the consents given on the sign-up form: the required one always, the optional one if ticked."""
+def consents_record_signup(*, user: User, phone: bool, news: bool, language: str) -> None:
+    """Record the consents given on the sign-up form: the required one always, each optional one if ticked."""
     with transaction.atomic():
         now = timezone.now()
         # Nobody is logged in yet: the new member is the one acting.
         access_record(action=Action.CREATE, model=User, ids=[user.pk], summary="signed up", actor=user)
         consent_give(user=user, kind=Consent.Kind.REQUIRED_TERMS, language=language, now=now, actor=user)
-        if optional:
-            consent_give(
-                user=user, kind=Consent.Kind.OPTIONAL_MARKETING, language=language, now=now, actor=user
-            )
+        if phone:
+            consent_give(user=user, kind=Consent.Kind.OPTIONAL_PHONE, language=language, now=now, actor=user)
+        if news:
+            consent_give(user=user, kind=Consent.Kind.OPTIONAL_NEWS, language=language, now=now, actor=user)
 
 
 def profile_update(*, user: User, name: str, language: str, phone: str = "") -> User:
-    """Save the member's name, preferred language and phone (a phone only with the optional consent)."""
+    """Save the member's name, preferred language and phone (a phone only with the phone consent)."""
     with transaction.atomic():
-        has_optional = (
-            Consent.objects.active().filter(user=user, kind=Consent.Kind.OPTIONAL_MARKETING).exists()
+        has_phone_consent = (
+            Consent.objects.active().filter(user=user, kind=Consent.Kind.OPTIONAL_PHONE).exists()
         )
-        if phone and not has_optional:
-            raise AccountError(gettext("To keep a phone number, first give the optional consent."))
+        if phone and not has_phone_consent:
+            raise AccountError(gettext("To keep a phone number, first give the consent for it."))
         new = {"name": name, "language": language, "phone": phone}
         # Compared with what is stored: a form may already have set the new values on ``user``.
         before = User.objects.values(*new).get(pk=user.pk)
@@ -102,3 +110,46 @@ def user_delete(*, user: User) -> None:
     with transaction.atomic():
         access_record(action=Action.DELETE, model=User, ids=[user.pk], summary="account deleted")
         user.delete()
+
+
+def privacy_policy_publish(*, policy: PrivacyPolicy, now: datetime | None = None) -> PrivacyPolicy:
+    """Publish a draft version of the privacy policy. From then on it is never changed: a change is a new
+    version (``privacy_policy_new_version``).
+
+    Refused for a version already published, one without its Korean text, or one taking effect before the
+    version in force today (history is not rewritten).
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        policy = PrivacyPolicy.objects.select_for_update().get(pk=policy.pk)
+        if policy.is_published:
+            raise AccountError(
+                gettext("Version %(version)s is already published.") % {"version": policy.version}
+            )
+        if not policy.body_ko:
+            raise AccountError(gettext("Write the Korean text before publishing."))
+        in_force = selectors.privacy_policy_in_force(on=timezone.localdate(now))
+        if in_force and policy.effective_on < in_force.effective_on:
+            raise AccountError(
+                gettext("A new version cannot take effect before the version in force (%(date)s).")
+                % {"date": in_force.effective_on.isoformat()}
+            )
+        policy.status = PrivacyPolicy.Status.PUBLISHED
+        policy.published_at = now
+        policy.save(update_fields=["status", "published_at", "updated_at"])
+    return policy
+
+
+def privacy_policy_new_version(*, source: PrivacyPolicy, version: str, effective_on) -> PrivacyPolicy:
+    """A draft copy of ``source`` (its text in every language) under a new version number, to edit."""
+    if PrivacyPolicy.objects.filter(version=version).exists():
+        raise AccountError(gettext("Version %(version)s exists already.") % {"version": version})
+    fields = [
+        f.attname for f in PrivacyPolicy._meta.concrete_fields if f.attname.startswith(("body", "changes"))
+    ]
+    with transaction.atomic():
+        draft = PrivacyPolicy(version=version, effective_on=effective_on, status=PrivacyPolicy.Status.DRAFT)
+        for name in fields:
+            setattr(draft, name, "" if name.startswith("changes") else getattr(source, name))
+        draft.save()
+    return draft

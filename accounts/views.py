@@ -1,22 +1,22 @@
 """Member pages about the account itself: profile and consents; the rate-limited admin login."""
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from . import login_limits, selectors, services
-from .consents import OPTIONAL_MARKETING, REQUIRED_TERMS
+from .consents import COMBINED_OPTIONAL_VERSION, CONSENT_TEXTS
 from .exceptions import AccountError
 from .forms import ConsentChangeForm, ProfileForm
-from .http import too_many_requests
+from .http import language_cookie_set, too_many_requests
 from .models import Consent
+from .policy_text import policy_sections
 
 
 @never_cache
@@ -24,9 +24,9 @@ from .models import Consent
 @require_http_methods(["GET", "POST"])
 def profile(request):
     user = request.user
-    has_optional = selectors.consent_active(user=user, kind=Consent.Kind.OPTIONAL_MARKETING) is not None
+    has_phone_consent = selectors.consent_active(user=user, kind=Consent.Kind.OPTIONAL_PHONE) is not None
     form = ProfileForm(
-        request.POST if request.method == "POST" else None, instance=user, has_optional_consent=has_optional
+        request.POST if request.method == "POST" else None, instance=user, has_phone_consent=has_phone_consent
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -44,16 +44,7 @@ def profile(request):
             with translation.override(language):
                 messages.success(request, gettext("Your profile has been saved."))
                 response = HttpResponseRedirect(reverse("accounts:profile"))
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                language,
-                max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600,
-                path=settings.LANGUAGE_COOKIE_PATH,
-                domain=settings.LANGUAGE_COOKIE_DOMAIN,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-                secure=settings.LANGUAGE_COOKIE_SECURE or request.is_secure(),
-                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-            )
+            language_cookie_set(request, response, language)
             return response
     return render(request, "accounts/user_form.html", {"form": form})
 
@@ -78,15 +69,41 @@ def consents(request):
                 else:
                     messages.success(request, gettext("Your consent has been withdrawn."))
         return redirect("accounts:consents")
-    rows = []
-    for text in (REQUIRED_TERMS, OPTIONAL_MARKETING):
-        rows.append({"text": text, "active": selectors.consent_active(user=user, kind=text.kind)})
+    rows = [
+        {"text": text, "active": selectors.consent_active(user=user, kind=text.kind)}
+        for text in CONSENT_TEXTS.values()
+    ]
     return render(
         request,
         "accounts/consent_list.html",
         {
             "consent_rows": rows,
             "history": selectors.consent_history(user=user),
+            "combined_version": COMBINED_OPTIONAL_VERSION,
+        },
+    )
+
+
+def privacy_policy(request, version: str | None = None):
+    """The privacy policy in force (or an earlier or announced version), with the history of its changes."""
+    today = timezone.localdate()
+    in_force = selectors.privacy_policy_in_force(on=today)
+    policy = selectors.privacy_policy_get(version=version) if version else in_force
+    if policy is None:
+        raise Http404
+    intro, sections = policy_sections(policy.body)
+    return render(
+        request,
+        "accounts/privacy_policy.html",
+        {
+            "policy": policy,
+            "in_force": in_force,
+            "is_earlier": policy != in_force and policy.effective_on <= today,
+            "is_announced": policy.effective_on > today,
+            "announced": selectors.privacy_policy_announced(),
+            "versions": selectors.privacy_policy_versions(),
+            "intro": intro,
+            "sections": sections,
         },
     )
 

@@ -18,6 +18,7 @@ handler500 = "busan_exchange.views.server_error"
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     re_path(r"^text-size/(?P<size>larger|smaller|reset)/$", views.text_size, name="text-size"),
+    path("language/<str:code>/", views.language_switch, name="language-switch"),
     path("health/", health.health, name="health"),
     path("sitemap.xml", crawlers.sitemap, name="sitemap"),
     path("robots.txt", crawlers.robots_txt, name="robots"),
@@ -28,6 +29,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
+    path("terms/", views.terms, name="terms"),
+    path("accessibility/", views.accessibility, name="accessibility"),
     path("", include("discovery.urls")),
     path("events/", include("events.urls")),
     path("accounts/", include("allauth.urls")),

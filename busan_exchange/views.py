@@ -1,17 +1,19 @@
-"""Site-wide views: the language redirect at ``/``, the text-size control and the error pages."""
+"""Site-wide views: the language redirect at ``/``, the language and text-size controls, the site's terms
+and accessibility statement, and the error pages."""
 
+import datetime
 import logging
 
 from django.conf import settings
-from django.http import HttpResponseRedirect, HttpResponseServerError
+from django.http import Http404, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from accounts.http import safe_next
+from accounts.http import language_cookie_set, safe_next
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +43,23 @@ def root_redirect(request):
 
 
 @require_safe
+def language_switch(request, code):
+    """The language switcher's links: remember the language the visitor picked, so the bare address ``/``
+    opens in it next time, and show the page they were on in it (works without JavaScript).
+
+    The cookie is set here, on a redirect, and never on a page: cached pages stay the same for everyone.
+    """
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    with translation.override(code):
+        home = reverse("home")
+    target = safe_next(request, fallback=home)
+    response = HttpResponseRedirect(translate_url(target, code) if target.startswith("/") else home)
+    language_cookie_set(request, response, code)
+    return response
+
+
+@require_safe
 def text_size(request, size):
     """Remember the visitor's text size in a cookie and return to the page they were on (works without JS)."""
     sizes = settings.TEXT_SIZES
@@ -65,6 +84,21 @@ def bad_request(request, exception=None):
     that middleware ran."""
     with translation.override(translation.get_language_from_request(request, check_path=True)):
         return render(request, "400.html", status=400)
+
+
+# When the terms of use took effect and when the accessibility statement was last reviewed.
+TERMS_IN_FORCE_FROM = datetime.date(2026, 12, 1)
+ACCESSIBILITY_REVIEWED_ON = datetime.date(2026, 12, 1)
+
+
+@require_safe
+def terms(request):
+    return render(request, "pages/terms.html", {"effective_on": TERMS_IN_FORCE_FROM})
+
+
+@require_safe
+def accessibility(request):
+    return render(request, "pages/accessibility.html", {"reviewed_on": ACCESSIBILITY_REVIEWED_ON})
 
 
 def page_not_found(request, exception=None):

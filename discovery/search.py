@@ -1,10 +1,15 @@
-"""Site search over published programs, events and cities, in the text each visitor actually reads.
+"""Site search over published programs, events and cities, in any of the site's three languages.
 
-A visitor reads a content field in their language, or in the fallback language (English, then Korean) when it
-has no text yet; search matches that same text. Matching is a case-insensitive substring match on every
-database: Korean and Chinese are written without spaces between many words, so word-based full-text search
-(and trigrams, for one- and two-character queries) would miss what a substring match finds ("青少年" in
-"青少年交流项目"). A query of several words finds items containing all of them.
+A visitor may type a name in whichever language they know it in (``/en/search/?q=청소년`` finds the youth
+exchanges); the results are shown in the visitor's language (or its fallback, English then Korean, when that
+text is not written yet). Items whose title matches in the text the visitor reads come first, then those whose
+title matches in another language, then the rest. Where the match is only in another language, the excerpt
+shows where, marked with that language.
+
+Matching is a case-insensitive substring match on every database: Korean and Chinese are written
+without spaces between many words, so word-based full-text search (and trigrams, for one- and
+two-character queries) would miss what a substring match finds ("青少年" in "青少年交流项目"). A query
+of several words finds items containing all of them, each in any language.
 """
 
 import re
@@ -53,6 +58,14 @@ KINDS = (
 )
 
 
+# Said before an excerpt in another language, where the words were found.
+FOUND_IN = {
+    "ko": _("Found in the Korean text:"),
+    "en": _("Found in the English text:"),
+    "zh-hans": _("Found in the Chinese text:"),
+}
+
+
 @dataclass
 class Hit:
     kind: str
@@ -61,6 +74,13 @@ class Hit:
     title_field: str
     snippet: SafeString
     snippet_field: str
+    # Set when the words were found only in another language's text: that language, and its excerpt.
+    found_in: str | None = None
+    found_snippet: SafeString | None = None
+
+    @property
+    def found_label(self) -> str:
+        return FOUND_IN.get(self.found_in, "")
 
 
 @dataclass
@@ -78,6 +98,33 @@ class SearchResults:
     total: int = 0
     page: Page | None = None
     groups: list[Group] = field(default_factory=list)
+
+
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def query_language(query: str, page_language: str) -> str | None:
+    """The language a query is written in, when its script says it is not the page's (a visitor may type
+    in any of the three): screen readers then read the echoed query in that language."""
+    if _HANGUL.search(query):
+        language = "ko"
+    elif _HAN.search(query):
+        language = "zh-hans"
+    elif _LATIN.search(query):
+        language = "en"
+    else:
+        return None
+    return None if language == page_language else language
+
+
+def query_display(query: str, page_language: str) -> SafeString:
+    """The query as the page repeats it, marked with its own language where it differs from the page's."""
+    language = query_language(query, page_language)
+    if language:
+        return format_html('<span lang="{}">{}</span>', language, query)
+    return format_html("{}", query)
 
 
 def search_terms(query: str) -> list[str]:
@@ -101,19 +148,31 @@ def shown_text(field_name: str, language: str):
     )
 
 
+def _any_language(field_name: str) -> list[str]:
+    return [build_localized_fieldname(field_name, code) for code, _name in settings.LANGUAGES]
+
+
 def _matching(kind: Kind, terms: Sequence[str], language: str) -> QuerySet:
-    """Items of one kind whose shown text contains every term, title matches first."""
-    annotations = {f"shown_{name}": shown_text(name, language) for name in kind.fields}
-    queryset = kind.queryset().annotate(**annotations)
-    title = f"shown_{kind.fields[0]}"
+    """Items of one kind containing every term in some field, in any language; the visitor's own title
+    matches first, then a title matching in another language."""
+    title = kind.fields[0]
+    queryset = kind.queryset().annotate(shown_title=shown_text(title, language))
     for term in terms:
         queryset = queryset.filter(
-            Q.create([(f"shown_{name}__icontains", term) for name in kind.fields], connector=Q.OR)
+            Q.create(
+                [(f"{column}__icontains", term) for name in kind.fields for column in _any_language(name)],
+                connector=Q.OR,
+            )
         )
-    in_title = Q.create([(f"{title}__icontains", term) for term in terms])
-    return queryset.annotate(title_rank=Case(When(in_title, then=Value(0)), default=Value(1))).order_by(
-        "title_rank", *queryset.model._meta.ordering
+    in_shown_title = Q.create([("shown_title__icontains", term) for term in terms])
+    in_any_title = Q.create(
+        [
+            Q.create([(f"{c}__icontains", term) for c in _any_language(title)], connector=Q.OR)
+            for term in terms
+        ]
     )
+    rank = Case(When(in_shown_title, then=Value(0)), When(in_any_title, then=Value(1)), default=Value(2))
+    return queryset.annotate(title_rank=rank).order_by("title_rank", *queryset.model._meta.ordering)
 
 
 def search_site(*, query: str, language: str, page: str | int | None = 1) -> SearchResults:
@@ -147,19 +206,20 @@ def search_site(*, query: str, language: str, page: str | int | None = 1) -> Sea
             queryset = queryset.select_related("category")
         by_id = {obj.pk: obj for obj in queryset}
         group = Group(kind=kind.key, label=kind.label, count=counts[kind.key])
-        group.hits = [_hit(kind, by_id[pk], terms) for pk in ids if pk in by_id]
+        group.hits = [_hit(kind, by_id[pk], terms, language) for pk in ids if pk in by_id]
         results.groups.append(group)
     return results
 
 
-def _hit(kind: Kind, obj: Model, terms: Sequence[str]) -> Hit:
+def _hit(kind: Kind, obj: Model, terms: Sequence[str], language: str) -> Hit:
     title_field, *text_fields = kind.fields
     pattern = _pattern(terms)
+    shown = [name for name in kind.fields if pattern.search(getattr(obj, name) or "")]
     snippet_field = next(
-        (name for name in text_fields if pattern.search(getattr(obj, name) or "")),
+        (name for name in text_fields if name in shown),
         next((name for name in text_fields if getattr(obj, name)), text_fields[0]),
     )
-    return Hit(
+    hit = Hit(
         kind=kind.key,
         obj=obj,
         title=highlight(getattr(obj, title_field) or "", terms),
@@ -167,6 +227,15 @@ def _hit(kind: Kind, obj: Model, terms: Sequence[str]) -> Hit:
         snippet=excerpt(getattr(obj, snippet_field) or "", terms),
         snippet_field=snippet_field,
     )
+    if not shown:
+        # The words are in another language's text only: show where, in that language.
+        for code in (c for c, _name in settings.LANGUAGES if c != language):
+            for name in kind.fields:
+                text = getattr(obj, build_localized_fieldname(name, code)) or ""
+                if pattern.search(text):
+                    hit.found_in, hit.found_snippet = code, excerpt(text, terms)
+                    return hit
+    return hit
 
 
 def _pattern(terms: Sequence[str]) -> re.Pattern:

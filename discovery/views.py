@@ -8,7 +8,7 @@ from . import selectors
 from .calendars import build_calendar
 from .feeds import LatestFeed
 from .http import cacheable
-from .search import MAX_QUERY_LENGTH, search_site
+from .search import MAX_QUERY_LENGTH, query_display, search_site
 
 CALENDAR_MAX_AGE = 900  # seconds
 FEED_MAX_AGE = 900
@@ -17,8 +17,13 @@ FEED_MAX_AGE = 900
 @require_safe
 def search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    results = search_site(query=query, language=get_language(), page=request.GET.get("page"))
-    return render(request, "discovery/search_results.html", {"search_query": query, "results": results})
+    language = get_language()
+    results = search_site(query=query, language=language, page=request.GET.get("page"))
+    return render(
+        request,
+        "discovery/search_results.html",
+        {"search_query": query, "query_display": query_display(query, language), "results": results},
+    )
 
 
 def _calendar_response(request, calendar, *, filename: str, attachment: bool) -> HttpResponse:

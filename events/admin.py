@@ -1,10 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from programs.admin import ContentAdmin, MissingTranslationFilter
+from programs.admin import ContentAdmin, GalleryInline, MissingTranslationFilter
 from programs.forms import ImageAdminForm
 
-from .models import Event
+from .models import Event, EventImage
+
+
+class EventImageInline(GalleryInline):
+    model = EventImage
 
 
 @admin.register(Event)
@@ -26,6 +30,7 @@ class EventAdmin(ContentAdmin):
     date_hierarchy = "starts_at"
     filter_horizontal = ("cities",)
     list_select_related = ("program",)
+    inlines = (EventImageInline,)
     fieldsets = (
         (None, {"fields": ("title", "summary", "body", "program")}),
         (_("When and where"), {"fields": ("starts_at", "ends_at", "venue")}),

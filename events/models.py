@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programs.models import City, ImageRenditions, Program, Publishable, PublishableQuerySet
+from programs.models import City, GalleryImage, ImageRenditions, Program, Publishable, PublishableQuerySet
 
 
 class EventQuerySet(PublishableQuerySet):
@@ -64,3 +64,18 @@ class Event(Publishable, ImageRenditions):
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
+
+    @property
+    def has_ended(self) -> bool:
+        """Over by now: the same line ``EventQuerySet.past`` draws."""
+        return (self.ends_at or self.starts_at) < timezone.now()
+
+
+class EventImage(GalleryImage):
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="gallery"
+    )
+    image = models.ImageField(_("image"), upload_to="events/gallery/")
+
+    class Meta(GalleryImage.Meta):
+        pass

@@ -40,9 +40,11 @@ def past_events_by_year() -> list[tuple[int, list[Event]]]:
 
 
 def event_get(*, slug: str) -> Event:
-    """A published event with its (published) program and cities."""
+    """A published event with its (published) program and cities, and its photos."""
     return get_object_or_404(
-        _with_cities(Event.objects.published().select_related("program", "program__category")),
+        _with_cities(
+            Event.objects.published().select_related("program", "program__category")
+        ).prefetch_related("gallery"),
         slug=slug,
     )
 

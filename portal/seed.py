@@ -13,7 +13,9 @@ shared place-name glossary; terms this file introduces are used in one form only
     Familiarization Tour (diplomatic missions) 주한외교단 초청 부산 팸투어 驻韩外交使团釜山考察之旅
     advisory council for international exchange 국제교류 자문위원회       国际交流咨询委员会
     performance teams                         공연단                      演出团
-    Taiwan (Kaohsiung's country)              대만                        台湾
+    Taiwan (Kaohsiung's country or region)    대만                        中国台湾
+    Nagasaki (the partner is the prefecture)  나가사키현                  长崎县
+    UN WEEK (Busan's)                         부산유엔위크(UN WEEK)       釜山联合国周（UN WEEK）
 
 Agreement dates are given only where published sources agree on the day; otherwise ``None`` (the year, when
 known, is in the description).
@@ -57,7 +59,7 @@ CATEGORIES = [
             "사업을 추진합니다.",
             "en": "Exchanges in which Busan's children, young people and citizens take part, and initiatives "
             "that connect Busan with diplomatic missions in Korea, the United Nations and ASEAN.",
-            "zh-hans": "开展釜山儿童、青少年和市民参与的交流活动，并推进连接釜山与驻韩外交使团、联合国及东盟的各项工作。",
+            "zh-hans": "组织釜山儿童、青少年和市民参与国际交流，推动釜山与驻韩外交使团、联合国及东盟的交流合作。",
         },
     },
     {
@@ -90,6 +92,7 @@ FRIENDSHIP = "friendship"
 CITIES = [
     {
         "slug": "surabaya",
+        "website": "https://www.surabaya.go.id/",
         "order": 1,
         "status": PUBLISHED,
         "relationship": SISTER,
@@ -109,6 +112,7 @@ CITIES = [
     },
     {
         "slug": "chongqing",
+        "website": "https://www.cq.gov.cn/",
         "order": 2,
         "status": PUBLISHED,
         "relationship": FRIENDSHIP,
@@ -128,13 +132,14 @@ CITIES = [
     },
     {
         "slug": "kaohsiung",
+        "website": "https://www.kcg.gov.tw/",
         "order": 3,
         "status": PUBLISHED,
         "relationship": SISTER,
         # Busan's first sister city: agreement signed on 30 June 1966.
         "agreement_date": datetime.date(1966, 6, 30),
         "name": {"ko": "가오슝", "en": "Kaohsiung", "zh-hans": "高雄"},
-        "country": {"ko": "대만", "en": "Taiwan", "zh-hans": "台湾"},
+        "country": {"ko": "대만", "en": "Taiwan", "zh-hans": "中国台湾"},
         "description": {
             "ko": "가오슝은 대만 남부의 대표적인 항구도시로, 1966년 부산이 처음으로 자매결연을 맺은 "
             "도시입니다. 두 도시는 오랜 교류의 역사를 바탕으로 청소년 교류 등 다양한 분야에서 교류를 "
@@ -142,12 +147,13 @@ CITIES = [
             "en": "Kaohsiung, the leading port city of southern Taiwan, became Busan's first sister city in "
             "1966. Building on this long history, the two cities continue to exchange in many fields, "
             "including youth exchanges.",
-            "zh-hans": "高雄是台湾南部的重要港口城市，1966年成为釜山的第一个姐妹城市。两市以悠久的交流历史为基础，"
-            "在青少年交流等多个领域持续开展交流。",
+            "zh-hans": "高雄是中国台湾南部的重要港口城市，1966年与釜山结为姐妹城市，是釜山的第一个姐妹城市。"
+            "多年来，两市在青少年交流等多个领域保持往来。",
         },
     },
     {
         "slug": "vladivostok",
+        "website": "https://vlc.ru/",
         "order": 4,
         "status": PUBLISHED,
         "relationship": SISTER,
@@ -168,26 +174,28 @@ CITIES = [
     },
     {
         "slug": "nagasaki",
+        "website": "https://www.pref.nagasaki.jp/",
         "order": 5,
         "status": PUBLISHED,
         "relationship": FRIENDSHIP,
         # Friendship agreement with Nagasaki Prefecture signed on 25 March 2014.
         "agreement_date": datetime.date(2014, 3, 25),
-        "name": {"ko": "나가사키", "en": "Nagasaki", "zh-hans": "长崎"},
+        "name": {"ko": "나가사키현", "en": "Nagasaki Prefecture", "zh-hans": "长崎县"},
         "country": {"ko": "일본", "en": "Japan", "zh-hans": "日本"},
         "description": {
-            "ko": "나가사키는 일본 규슈 북서부에 있으며, 부산은 2014년 나가사키현과 우호협력도시 협정을 "
+            "ko": "나가사키현은 일본 규슈 북서부에 있으며, 부산은 2014년 나가사키현과 우호협력도시 협정을 "
             "체결했습니다. 두 지역은 문화·관광·교육 등 여러 분야에서 교류하고 있으며, 부산-나가사키 "
             "문화교류도 그중 하나입니다.",
-            "en": "Nagasaki lies in north-western Kyushu, Japan; Busan signed a friendship city agreement "
-            "with Nagasaki Prefecture in 2014. The two regions exchange in culture, tourism, education and "
+            "en": "Nagasaki Prefecture lies in north-western Kyushu, Japan; Busan signed a friendship city "
+            "agreement with the prefecture in 2014. The two regions exchange in culture, tourism, education and "
             "other fields, including the Busan-Nagasaki cultural exchange.",
-            "zh-hans": "长崎位于日本九州西北部，釜山于2014年与长崎县签订友好城市协议。双方在文化、旅游、教育等"
+            "zh-hans": "长崎县位于日本九州西北部，釜山于2014年与长崎县签订友好城市协议。双方在文化、旅游、教育等"
             "多个领域开展交流，釜山—长崎文化交流即为其中之一。",
         },
     },
     {
         "slug": "beijing",
+        "website": "https://www.beijing.gov.cn/",
         "order": 6,
         "status": PUBLISHED,
         "relationship": FRIENDSHIP,
@@ -229,13 +237,13 @@ PROGRAMS = [
             "ko": "한·중·일 자매도시 어린이들이 그림 전시회를 통해 서로의 문화를 알아 갑니다.",
             "en": "Children from sister cities in Korea, China and Japan get to know one another's cultures "
             "through painting exhibitions.",
-            "zh-hans": "韩中日姐妹城市的儿童通过绘画展相互了解彼此的文化。",
+            "zh-hans": "韩中日三国姐妹城市的儿童通过绘画展，增进对彼此文化的了解。",
         },
         "detail": {
             "ko": "한·중·일 자매도시 간 문화에 대한 상호 이해 및 우호 증진",
             "en": "Promoting mutual understanding of cultures and friendship among sister cities of Korea, "
             "China and Japan.",
-            "zh-hans": "增进韩中日姐妹城市之间对彼此文化的相互理解与友谊。",
+            "zh-hans": "增进韩中日姐妹城市之间的文化理解与友谊。",
         },
         "activities": {
             "ko": "한·중·일 어린이 그림 전시회",
@@ -256,13 +264,13 @@ PROGRAMS = [
             "ko": "부산과 해외 자매·우호협력도시의 청소년이 학교 방문, 홈스테이, 문화 체험을 통해 교류합니다.",
             "en": "Young people from Busan and its sister and friendship cities abroad meet through school "
             "visits, homestays and cultural experiences.",
-            "zh-hans": "釜山与海外姐妹城市和友好城市的青少年通过学校访问、寄宿家庭和文化体验开展交流。",
+            "zh-hans": "釜山与海外姐妹城市、友好城市的青少年通过学校访问、入住寄宿家庭、文化体验等方式开展交流。",
         },
         "detail": {
             "ko": "자매도시 간 청소년 교류를 통한 글로벌 인재 양성 및 교류",
             "en": "Cultivating global professionals and their exchanges through youth exchanges among "
             "sister cities.",
-            "zh-hans": "通过姐妹城市之间的青少年交流，培养国际化人才并促进其相互交流。",
+            "zh-hans": "通过姐妹城市之间的青少年交流，培养国际化人才。",
         },
         "activities": {
             "ko": "수라바야 청소년 교류\n충칭 청소년 교류\n가오슝 청소년 교류\n블라디보스토크 청소년 교류\n"
@@ -270,7 +278,7 @@ PROGRAMS = [
             "en": "Surabaya youth exchange\nChongqing youth exchange\nKaohsiung youth exchange\n"
             "Vladivostok youth exchange\nSchool visits\nHomestays\nCultural experience",
             "zh-hans": "泗水青少年交流\n重庆青少年交流\n高雄青少年交流\n符拉迪沃斯托克青少年交流\n学校访问\n"
-            "寄宿家庭\n文化体验",
+            "寄宿家庭体验\n文化体验",
         },
         "eligibility": {"ko": "청소년", "en": "Young people", "zh-hans": "青少年"},
         "contact": _blank(),
@@ -284,19 +292,19 @@ PROGRAMS = [
         "title": {
             "ko": "해외 자매·우호협력도시 시민 문화·체육 교류",
             "en": "Citizens' cultural and sports exchanges with sister and friendship cities abroad",
-            "zh-hans": "与海外姐妹城市和友好城市的市民文化体育交流",
+            "zh-hans": "与海外姐妹城市、友好城市开展市民文化体育交流",
         },
         "summary": {
             "ko": "부산 시민이 해외 자매·우호협력도시와의 문화·체육·환경 교류에 참여합니다.",
             "en": "Busan citizens take part in cultural, sports and environment exchanges with sister and "
             "friendship cities abroad.",
-            "zh-hans": "釜山市民参与同海外姐妹城市和友好城市的文化、体育及环境交流。",
+            "zh-hans": "组织釜山市民与海外姐妹城市、友好城市开展文化、体育和环境交流。",
         },
         "detail": {
             "ko": "자매도시 시민 간 생활체육 교류를 통한 국제교류 활성화",
             "en": "Encouraging international exchanges through leisure sports exchanges by citizens of "
             "sister cities.",
-            "zh-hans": "通过姐妹城市市民之间的休闲体育交流，促进国际交流。",
+            "zh-hans": "以姐妹城市市民之间的群众体育交流带动国际交流。",
         },
         "activities": {
             "ko": "부산-중국 문화교류\n부산-나가사키 문화교류\n부산-베이징 환경교류",
@@ -316,19 +324,19 @@ PROGRAMS = [
         "title": {
             "ko": "주한외교단 초청 부산 팸투어",
             "en": "Busan Familiarization Tour for Diplomatic Missions in Korea",
-            "zh-hans": "驻韩外交使团釜山考察之旅",
+            "zh-hans": "驻韩外交使团釜山考察活动",
         },
         "summary": {
             "ko": "주한외교단을 부산으로 초청하여 부산의 우수 정책을 직접 소개합니다.",
             "en": "Diplomatic missions in Korea are invited to Busan to see the city's leading initiatives "
             "at first hand.",
-            "zh-hans": "邀请驻韩外交使团走访釜山，实地了解釜山的优秀举措。",
+            "zh-hans": "邀请驻韩外交使团赴釜山考察，实地了解釜山的优秀政策。",
         },
         "detail": {
             "ko": "부산의 우수 정책 홍보를 통한 국가 간 상호 교류 및 협력 기회 확보",
             "en": "Securing opportunities for mutual exchange and collaboration between countries by "
             "promoting Busan's excellent initiatives.",
-            "zh-hans": "通过宣传釜山的优秀举措，为国家之间的相互交流与合作创造机会。",
+            "zh-hans": "宣介釜山优秀政策，为各国之间的交流合作创造机会。",
         },
         "activities": _blank(),
         "eligibility": {
@@ -345,21 +353,21 @@ PROGRAMS = [
         "status": PUBLISHED,
         "cities": [],
         "title": {
-            "ko": "유엔 주간(UN WEEK) 행사",
+            "ko": "유엔위크(UN WEEK) 행사",
             "en": "UN WEEK events",
             "zh-hans": "联合国周（UN WEEK）活动",
         },
         "summary": {
-            "ko": "유엔 주간(UN WEEK)에 평화·자유·인권·사랑 등을 주제로 세계평화 관련 행사를 개최합니다.",
+            "ko": "유엔위크(UN WEEK) 기간에 평화·자유·인권·사랑 등을 주제로 세계평화 관련 행사를 개최합니다.",
             "en": "Events on world peace held during UN WEEK, on themes such as peace, freedom, human rights "
             "and love.",
-            "zh-hans": "在联合国周（UN WEEK）期间，以和平、自由、人权、爱等为主题举办与世界和平相关的活动。",
+            "zh-hans": "联合国周（UN WEEK）期间，围绕和平、自由、人权、博爱等主题举办世界和平系列活动。",
         },
         "detail": {
-            "ko": "평화, 자유, 인권, 사랑 등을 주제로 한 세계평화 관련 유엔 주간(UN WEEK) 행사 개최",
+            "ko": "평화, 자유, 인권, 사랑 등을 주제로 한 세계평화 관련 유엔위크(UN WEEK) 행사 개최",
             "en": "Holding UN WEEK events related to world peace under the theme of peace, freedom, human "
             "rights, love and more.",
-            "zh-hans": "以和平、自由、人权、爱等为主题，举办与世界和平相关的联合国周（UN WEEK）活动。",
+            "zh-hans": "围绕和平、自由、人权、博爱等主题，举办联合国周（UN WEEK）世界和平系列活动。",
         },
         "activities": {"ko": "세계평화포럼", "en": "World Peace Forum", "zh-hans": "世界和平论坛"},
         "eligibility": _blank(),
@@ -380,13 +388,13 @@ PROGRAMS = [
             "ko": "협력 사업과 문화 교류를 통해 아세안 국가와 지속적인 파트너십을 구축합니다.",
             "en": "Busan builds a lasting partnership with ASEAN countries through cooperation projects and "
             "cultural exchange.",
-            "zh-hans": "通过合作项目和文化交流，与东盟国家建立持续的伙伴关系。",
+            "zh-hans": "通过合作项目和文化交流，与东盟国家建立长期伙伴关系。",
         },
         "detail": {
             "ko": "아세안 국가와의 지속적인 파트너십 구축, 부산-아세안 협력 사업 발굴 및 문화적 공감대 확산",
             "en": "Building a continuing partnership with ASEAN countries, exploring Busan-ASEAN cooperation "
             "projects and expanding cultural consensus.",
-            "zh-hans": "与东盟国家建立持续的伙伴关系，发掘釜山—东盟合作项目，扩大文化共识。",
+            "zh-hans": "与东盟国家建立长期伙伴关系，发掘釜山—东盟合作项目，增进文化交流与相互理解。",
         },
         "activities": {
             "ko": "부산-아세안 주간\n온앤오프 아세안 푸드쇼",
@@ -413,7 +421,7 @@ PROGRAMS = [
             "높입니다.",
             "en": "Exchanges by citizens and performance teams with sister and friendship cities, "
             "strengthening public diplomacy and Busan's image.",
-            "zh-hans": "支持市民和演出团与姐妹城市和友好城市开展交流，加强公共外交，提升釜山城市形象。",
+            "zh-hans": "支持市民和演出团与姐妹城市、友好城市开展交流，加强公共外交，提升釜山城市形象。",
         },
         "detail": {
             "ko": "시민 및 공연단 교류를 통한 공공외교 강화 및 부산 이미지 제고",
@@ -438,19 +446,19 @@ PROGRAMS = [
         "title": {
             "ko": "국제교류 자문위원회 운영",
             "en": "Operation of the advisory council for international exchange",
-            "zh-hans": "国际交流咨询委员会运营",
+            "zh-hans": "国际交流咨询委员会",
         },
         "summary": {
             "ko": "국제교류 자문위원회를 운영하여 국제교류 사업을 활성화하고 새로운 사업을 발굴합니다.",
             "en": "An advisory council that helps promote international exchange projects and identify new "
             "ones.",
-            "zh-hans": "运营国际交流咨询委员会，推动国际交流项目并发掘新项目。",
+            "zh-hans": "发挥国际交流咨询委员会的作用，推动国际交流项目，发掘新的合作项目。",
         },
         "detail": {
             "ko": "다양한 국제교류 사업 추진 및 활성화, 신규 사업 발굴",
             "en": "Promoting and activating diverse international exchange projects and discovering new "
             "projects and business opportunities.",
-            "zh-hans": "推进并活跃各类国际交流项目，发掘新项目。",
+            "zh-hans": "推动各类国际交流项目深入开展，发掘新的合作项目。",
         },
         "activities": _blank(),
         "eligibility": _blank(),
@@ -480,12 +488,12 @@ EVENTS = [
             "zh-hans": "2021世界和平论坛",
         },
         "summary": {
-            "ko": "2021 부산 유엔 주간(UN WEEK)의 대표 행사로 열린 세계평화포럼입니다.",
+            "ko": "2021 부산유엔위크(UN WEEK)의 대표 행사로 열린 세계평화포럼입니다.",
             "en": "Busan's World Peace Forum, the flagship event of UN WEEK 2021 in Busan.",
-            "zh-hans": "作为2021釜山联合国周（UN WEEK）代表性活动举办的世界和平论坛。",
+            "zh-hans": "世界和平论坛是2021釜山联合国周（UN WEEK）的代表性活动。",
         },
         "body": {
-            "ko": "세계평화포럼은 2021년 10월 22일부터 11월 11일까지 열린 부산 유엔 주간(UN WEEK)의 대표 "
+            "ko": "세계평화포럼은 2021년 10월 22일부터 11월 11일까지 열린 부산유엔위크(UN WEEK)의 대표 "
             "행사로 10월 27일에 개최되었습니다. ‘지속가능한 도시와 기후변화 대응’을 주제로 도시가 지속가능한 "
             "발전과 평화에 어떻게 기여할 수 있는지 논의했습니다. 2021년 포럼은 대한민국 유엔 가입 30주년을 "
             "기념하는 자리이기도 했습니다.",
@@ -520,7 +528,7 @@ EVENTS = [
         "summary": {
             "ko": "2021 부산-아세안 주간에 온라인과 현장에서 아세안의 음식 문화를 소개한 행사입니다.",
             "en": "ASEAN food culture presented online and on site, as part of the 2021 Busan ASEAN Week.",
-            "zh-hans": "在2021釜山—东盟周期间，通过线上线下相结合的方式介绍东盟饮食文化的活动。",
+            "zh-hans": "2021釜山—东盟周期间，以线上线下相结合的方式向市民介绍东盟饮食文化。",
         },
         "body": {
             "ko": "온앤오프 아세안 푸드쇼는 2021 부산-아세안 주간 프로그램의 하나로 열렸습니다. 온라인과 "
@@ -531,7 +539,7 @@ EVENTS = [
             "people could get to know ASEAN through its cuisine. It is part of Busan's efforts to expand "
             "cultural consensus between Busan and ASEAN.",
             "zh-hans": "On&Off东盟美食秀是2021釜山—东盟周的活动之一。活动通过线上与线下相结合的方式，向市民介绍"
-            "东盟国家的饮食文化，让市民通过美食进一步了解东盟。这也是釜山为扩大与东盟之间文化共识所作的努力之一。",
+            "东盟国家的饮食文化，让市民通过美食进一步了解东盟。这也是釜山增进与东盟文化交流和相互理解的举措之一。",
         },
         "venue": {"ko": "온라인 및 부산", "en": "Online and in Busan", "zh-hans": "线上及釜山"},
     },
@@ -551,7 +559,7 @@ EVENTS = [
         "summary": {
             "ko": "2021년 11월 18일부터 24일까지 부산 일원에서 열린 아세안 문화 축제입니다.",
             "en": "A week-long festival of ASEAN culture held across Busan from 18 to 24 November 2021.",
-            "zh-hans": "2021年11月18日至24日在釜山各地举行的东盟文化节。",
+            "zh-hans": "2021年11月18日至24日，东盟文化节在釜山各地举行。",
         },
         "body": {
             "ko": "2021 부산-아세안 주간은 ‘아세안의 다채로운 향기’를 주제로 11월 18일부터 24일까지 부산 "
@@ -592,7 +600,7 @@ EVENTS = [
             "ko": "국제협력 사업을 위한 컨설팅과 파트너 매칭을 온라인으로 제공한 서비스입니다.",
             "en": "An online service offering consulting and partner matching for international cooperation "
             "projects.",
-            "zh-hans": "以线上方式为国际合作项目提供咨询和合作伙伴对接的服务。",
+            "zh-hans": "该服务以线上方式，为国际合作项目提供咨询及合作伙伴对接。",
         },
         "body": {
             "ko": "해외 방문이 여전히 어려웠던 2021년, 부산은 디지털 방식으로 국제협력 컨설팅과 매칭을 "

@@ -28,11 +28,13 @@ def home_sections() -> dict:
 
 
 def program_page(*, slug: str) -> Program:
-    """A published program with its partner cities (``published_cities``), published events
-    (``published_events``), upcoming first, and its calls for applications open or to come (``open_calls``;
-    ``has_open_call`` when one takes applications now, which replaces registering interest)."""
+    """A published program with its partner cities (``published_cities``), photos (``photos``), published
+    events (``published_events``), upcoming first, and its calls for applications open or to come
+    (``open_calls``; ``has_open_call`` when one takes applications now, which replaces registering
+    interest)."""
     program = program_get(slug=slug)
     program.published_cities = list(program.cities.published())
+    program.photos = list(program.gallery.all())
     program.published_events = list(Event.objects.published().filter(program=program))
     now = timezone.now()
     program.open_calls = application_selectors.program_calls(program=program, now=now)
@@ -58,7 +60,7 @@ def city_page(*, slug: str) -> City:
 def member_data(*, user) -> dict:
     """Everything the portal holds about the member, for them to download (and nobody else's)."""
     return {
-        "exported_at": timezone.now().isoformat(),
+        "exported_at": timezone.localtime().isoformat(),
         **account_selectors.member_data(user=user),
         "registrations": registration_selectors.member_data(user=user),
         **application_selectors.member_data(user=user),

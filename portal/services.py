@@ -65,7 +65,7 @@ _TRANSLATED = {
 }
 _PLAIN = {
     Category: ("order", "status"),
-    City: ("order", "status", "relationship", "agreement_date"),
+    City: ("order", "status", "relationship", "agreement_date", "website"),
     Program: ("order", "status"),
     Event: ("order", "status", "starts_at", "ends_at"),
 }

@@ -34,8 +34,14 @@ account_patterns = [
     path("delete/", views.delete, name="delete"),
 ]
 
+privacy_patterns = [
+    path("", account_views.privacy_policy, name="current"),
+    path("<str:version>/", account_views.privacy_policy, name="version"),
+]
+
 urlpatterns = [
     path("", views.home, name="home"),
+    path("privacy/", include((privacy_patterns, "privacy"))),
     path("", include((programs_patterns, "programs"))),
     path("", include((registrations_patterns, "registrations"))),
     path("my/", include((account_patterns, "accounts"))),

@@ -1,17 +1,21 @@
 """The staff's editing desk for content: tabbed KO / EN / ZH fields, translation status, publishing."""
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib import admin, messages
+from django.db import transaction
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from modeltranslation.utils import build_localized_fieldname
 
 from .completeness import language_codes, missing_translation_q, translation_status
 from .forms import ImageAdminForm
-from .models import Category, City, Program, Status
+from .images import image_files_delete
+from .models import Category, City, GalleryImage, Program, ProgramImage, Status
 
 admin.site.site_header = _("Busan International Exchange · Staff")
 admin.site.site_title = _("Busan International Exchange staff")
@@ -67,6 +71,19 @@ class ContentAdmin(TabbedTranslationAdmin):
             else:
                 search_fields.append(field)
         return search_fields
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        # Photos removed from a gallery take their files (original and renditions) with them, once saved.
+        removed = [
+            getattr(photo, name).name
+            for photo in getattr(formset, "deleted_objects", [])
+            if isinstance(photo, GalleryImage)
+            for name in ("image", "image_card", "image_detail")
+        ]
+        if removed:
+            storage = formset.model._meta.get_field("image").storage
+            transaction.on_commit(partial(image_files_delete, storage=storage, names=removed))
 
     def view_on_site(self, obj):
         # A relative address in the admin's own language; drafts have no public page yet.
@@ -147,10 +164,29 @@ class CityAdmin(ContentAdmin):
     ordering = ("order", "pk")
     prepopulated_fields = {"slug": ("name_en",)}
     fieldsets = (
-        (None, {"fields": ("name", "country", "relationship", "agreement_date", "description")}),
+        (None, {"fields": ("name", "country", "relationship", "agreement_date", "description", "website")}),
         (_("Image"), {"fields": ("image", "image_alt")}),
         (_("Publishing"), {"fields": ("status", "slug", "order")}),
     )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "website":
+            # An address typed without its scheme is a secure one (Django 6 does the same).
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class GalleryInline(TranslationStackedInline):
+    """A program's or event's photos: each checked and re-encoded on upload, described in three languages."""
+
+    form = ImageAdminForm
+    fields = ("image", "image_alt", "caption", "order")
+    extra = 0
+    classes = ("collapse",)
+
+
+class ProgramImageInline(GalleryInline):
+    model = ProgramImage
 
 
 @admin.register(Program)
@@ -172,6 +208,7 @@ class ProgramAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ("title_en",)}
     filter_horizontal = ("cities",)
     list_select_related = ("category",)
+    inlines = (ProgramImageInline,)
     fieldsets = (
         (
             None,

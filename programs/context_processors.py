@@ -1,8 +1,16 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from .models import City
+
+
+def _related_cities():
+    """Partner cities with an official website, for the footer's related sites (one query, when shown)."""
+    return list(City.objects.published().exclude(website=""))
 
 
 def site(request):
-    """What every page's layout needs: the office's contact and the visitor's text size."""
+    """What every page's layout needs: the office's contact, the visitor's text size, the related sites."""
     size = request.COOKIES.get(settings.TEXT_SIZE_COOKIE, "normal")
     if size not in settings.TEXT_SIZES:
         size = "normal"
@@ -10,6 +18,7 @@ def site(request):
         "section": _section(request),
         "office_contact": settings.OFFICE_CONTACT,
         "text_size": size,
+        "related_cities": SimpleLazyObject(_related_cities),
     }
 
 

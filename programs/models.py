@@ -74,7 +74,8 @@ class City(Publishable, ImageRenditions):
         FRIENDSHIP = "friendship", _("Friendship city")
 
     name = models.CharField(_("name"), max_length=120)
-    country = models.CharField(_("country"), max_length=120)
+    # "Country or region": Kaohsiung's is 中国台湾 on the Chinese pages, 대만 / Taiwan on the others.
+    country = models.CharField(_("country or region"), max_length=120)
     relationship = models.CharField(
         _("relationship"), max_length=12, choices=Relationship.choices, default=Relationship.SISTER
     )
@@ -82,6 +83,11 @@ class City(Publishable, ImageRenditions):
     description = models.TextField(_("description"), blank=True)
     image = models.ImageField(_("image"), upload_to="cities/", blank=True)
     image_alt = models.CharField(_("image description"), max_length=250, blank=True)
+    website = models.URLField(
+        _("official website"),
+        blank=True,
+        help_text=_("The city's own official website, listed on its page and among the related sites."),
+    )
 
     class Meta(Publishable.Meta):
         verbose_name = _("city")
@@ -138,3 +144,39 @@ class Program(Publishable, ImageRenditions):
     @property
     def activity_lines(self):
         return [line.strip(" -•\t") for line in self.activities.splitlines() if line.strip(" -•\t")]
+
+
+class GalleryImage(ImageRenditions):
+    """One photo of a program's or an event's gallery, with its description and caption in three languages.
+
+    Uploaded through the same checks as every image (``programs.forms.ImageRenditionsFormMixin``).
+    """
+
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+    caption = models.CharField(
+        _("caption"), max_length=250, blank=True, help_text=_("Shown under the photo: who, where, when.")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0, help_text=_("Lower numbers are shown first."))
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photo gallery")
+
+    def __str__(self):
+        return self.caption or self.image_alt
+
+
+class ProgramImage(GalleryImage):
+    program = models.ForeignKey(
+        Program, verbose_name=_("program"), on_delete=models.CASCADE, related_name="gallery"
+    )
+    image = models.ImageField(_("image"), upload_to="programs/gallery/")
+
+    class Meta(GalleryImage.Meta):
+        pass

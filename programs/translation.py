@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Category, City, Program
+from .models import Category, City, Program, ProgramImage
 
 
 @register(Category)
@@ -19,3 +19,9 @@ class CityTranslationOptions(TranslationOptions):
 class ProgramTranslationOptions(TranslationOptions):
     fields = ("title", "summary", "detail", "activities", "eligibility", "image_alt", "contact")
     required_languages = {"ko": ("title",)}
+
+
+@register(ProgramImage)
+class ProgramImageTranslationOptions(TranslationOptions):
+    fields = ("image_alt", "caption")
+    required_languages = {"ko": ("image_alt",)}

@@ -12,7 +12,7 @@ from django.template.defaultfilters import truncatechars
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AccessRecordedAdmin
@@ -77,7 +77,7 @@ class RegistrationAdmin(AccessRecordedAdmin, admin.ModelAdmin):
     def member_email(self, obj):
         return obj.user.email if obj.user else gettext("(account deleted)")
 
-    @admin.display(description=_("name"), ordering="user__name")
+    @admin.display(description=pgettext_lazy("a person's name", "name"), ordering="user__name")
     def member_name(self, obj):
         return obj.user.name if obj.user else ""
 

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from accounts.exports import BOM, csv_cell
 from events.models import Event
@@ -36,7 +36,7 @@ def registrations_csv(queryset: QuerySet[Registration]) -> str:
             gettext("Type"),
             gettext("Program or event"),
             gettext("Email"),
-            gettext("Name"),
+            pgettext("a person's name", "Name"),
             gettext("Preferred language"),
             gettext("Status"),
             gettext("Message"),

@@ -156,7 +156,8 @@ def member_data(*, user) -> list[dict]:
     """The member's registrations and interest, as the data download shows them."""
 
     def when(value):
-        return value.isoformat() if value else None
+        # In Korean time, as the site shows it.
+        return timezone.localtime(value).isoformat() if value else None
 
     return [
         {

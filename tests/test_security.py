@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from accounts.tests.factories import PASSWORD, UserFactory
 from events.tests.factories import EventFactory
 from programs.tests.factories import CategoryFactory, CityFactory, ProgramFactory
+from programs.tests.test_views import switcher_target
 
 pytestmark = pytest.mark.django_db
 
@@ -234,20 +235,32 @@ def test_language_redirect_at_root_stays_on_the_site(client, cookie):
 def test_language_links_never_lead_off_the_site(client, path):
     response = client.get(path)
     assert response.status_code == 404
-    links = re.findall(rb'<a href="([^"]*)" hreflang="[^"]+"', response.content)
+    links = [
+        switcher_target(link) for link in re.findall(r'<a href="([^"]*)" hreflang="[^"]+"', response.text)
+    ]
     assert len(links) == 3
     for link in links:
-        assert not _is_off_site(link.decode()), link
-    assert {link.decode() for link in links} == {"/ko/", "/en/", "/zh-hans/"}
+        assert not _is_off_site(link), link
+    assert set(links) == {"/ko/", "/en/", "/zh-hans/"}
 
 
 def test_language_links_keep_the_visitor_on_the_same_page(client, content):
     program, _event = content
     response = client.get(f"/en/programs/{program.slug}/")
-    links = re.findall(rb'<a href="([^"]*)" hreflang="([^"]+)"', response.content)
+    links = [
+        (switcher_target(link), code)
+        for link, code in re.findall(r'<a href="([^"]*)" hreflang="([^"]+)"', response.text)
+    ]
     assert sorted(links) == sorted(
-        [(f"/{code}/programs/{program.slug}/".encode(), code.encode()) for code in ("ko", "en", "zh-hans")]
+        [(f"/{code}/programs/{program.slug}/", code) for code in ("ko", "en", "zh-hans")]
     )
+
+
+@pytest.mark.parametrize("target", ["//evil.com", "https://evil.com/", "/\\evil.com", "javascript:alert(1)"])
+def test_language_switch_never_leads_off_the_site(client, target):
+    response = client.get("/language/ko/", {"next": target})
+    assert response.status_code == 302
+    assert not _is_off_site(response["Location"]), response["Location"]
 
 
 # --- CSRF ---------------------------------------------------------------------------------------------

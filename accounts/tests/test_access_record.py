@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.translation import override
 
+from accounts.consents import CONSENT_TEXTS
 from accounts.models import Consent
 from accounts.tests.factories import PASSWORD, UserFactory
 from audit.models import AccessRecord
@@ -61,8 +62,8 @@ def test_a_members_own_changes_are_recorded_without_their_values(client):
     EmailAddress.objects.filter(user=member).update(verified=True)
     client.post(url("account_login"), {"login": member.email, "password": PASSWORD})
     client.post(url("accounts:profile"), {"name": "Kim Min-ji", "language": "ko", "phone": ""})
-    client.post(url("accounts:consents"), {"action": "give", "kind": Consent.Kind.OPTIONAL_MARKETING})
-    client.post(url("accounts:consents"), {"action": "withdraw", "kind": Consent.Kind.OPTIONAL_MARKETING})
+    client.post(url("accounts:consents"), {"action": "give", "kind": Consent.Kind.OPTIONAL_PHONE})
+    client.post(url("accounts:consents"), {"action": "withdraw", "kind": Consent.Kind.OPTIONAL_PHONE})
     new_password = "Dongbaek-island-2026!"
     client.post(
         url("account_change_password"),
@@ -71,10 +72,10 @@ def test_a_members_own_changes_are_recorded_without_their_values(client):
     client.get(url("accounts:export"))
     assert notes(member) == [
         ("create", "signed up", member.pk),
-        ("change", "consent given: required_terms 2026-11-01", member.pk),
+        ("change", f"consent given: required_terms {CONSENT_TEXTS['required_terms'].version}", member.pk),
         ("change", "fields: name", member.pk),
-        ("change", "consent given: optional_marketing 2026-11-01", member.pk),
-        ("change", "consent withdrawn: optional_marketing", member.pk),
+        ("change", f"consent given: optional_phone {CONSENT_TEXTS['optional_phone'].version}", member.pk),
+        ("change", "consent withdrawn: optional_phone", member.pk),
         ("change", "password changed", member.pk),
         ("export", "own data, JSON", member.pk),
     ]

@@ -30,7 +30,7 @@ def url(name, *args, lang="en"):
 @pytest.fixture
 def member():
     user = UserFactory(language="en")
-    services.consents_record_signup(user=user, optional=True, language="en")
+    services.consents_record_signup(user=user, phone=True, news=True, language="en")
     return user
 
 
@@ -75,25 +75,38 @@ def test_profile_errors_keep_what_was_typed(client, member):
     assert 'aria-describedby="id_name_error"' in page
 
 
-def test_withdrawing_the_optional_consent_erases_the_phone_and_is_recorded(client, member):
+def test_withdrawing_the_phone_consent_erases_the_phone_and_is_recorded(client, member):
     member.phone = "010-1111-2222"
     member.save()
     client.force_login(member)
-    client.post(url("accounts:consents"), {"kind": "optional_marketing", "action": "withdraw"})
+    client.post(url("accounts:consents"), {"kind": "optional_phone", "action": "withdraw"})
     member.refresh_from_db()
     assert member.phone == ""
-    optional = Consent.objects.get(user=member, kind="optional_marketing")
-    assert optional.withdrawn_at is not None
+    phone = Consent.objects.get(user=member, kind="optional_phone")
+    assert phone.withdrawn_at is not None
+    # The news consent is separate and stays.
+    assert Consent.objects.active().filter(user=member, kind="optional_news").exists()
 
-    client.post(url("accounts:consents"), {"kind": "optional_marketing", "action": "give"})
-    history = list(Consent.objects.filter(user=member, kind="optional_marketing").order_by("pk"))
+    client.post(url("accounts:consents"), {"kind": "optional_phone", "action": "give"})
+    history = list(Consent.objects.filter(user=member, kind="optional_phone").order_by("pk"))
     assert len(history) == 2
     assert history[0].withdrawn_at is not None and history[1].withdrawn_at is None
     assert history[1].given_at >= history[0].withdrawn_at
 
     page = client.get(url("accounts:consents")).content.decode()
-    assert "Withdraw the optional consent" in page
-    assert "2026-11-01" in page
+    assert page.count("Withdraw this consent<span") == 2  # phone and news
+    assert "Consent history" in page
+    assert "2026-12-01" in page
+
+
+def test_withdrawing_the_news_consent_keeps_the_phone(client, member):
+    member.phone = "010-1111-2222"
+    member.save()
+    client.force_login(member)
+    client.post(url("accounts:consents"), {"kind": "optional_news", "action": "withdraw"})
+    member.refresh_from_db()
+    assert member.phone == "010-1111-2222"
+    assert not Consent.objects.active().filter(user=member, kind="optional_news").exists()
 
 
 def test_the_required_consent_cannot_be_withdrawn_on_its_own(client, member):
@@ -105,11 +118,11 @@ def test_the_required_consent_cannot_be_withdrawn_on_its_own(client, member):
 
 def test_phone_without_optional_consent_is_refused_on_the_profile(client):
     user = UserFactory()
-    services.consents_record_signup(user=user, optional=False, language="en")
+    services.consents_record_signup(user=user, phone=False, news=False, language="en")
     client.force_login(user)
     response = client.post(url("accounts:profile"), {"name": "A", "language": "en", "phone": "010-3"})
     assert response.status_code == 200
-    assert "first give the optional consent" in response.content.decode()
+    assert "first give the consent for it" in response.content.decode()
     user.refresh_from_db()
     assert user.phone == ""
 
@@ -125,8 +138,12 @@ def test_data_export_has_the_members_data_and_nobody_elses(client, member):
     data = json.loads(response.content)
     assert data["profile"]["email"] == member.email
     assert data["profile"]["name"] == member.name
-    assert {c["kind"] for c in data["consents"]} == {"required_terms", "optional_marketing"}
+    assert {c["kind"] for c in data["consents"]} == {"required_terms", "optional_phone", "optional_news"}
     assert all(c["version"] and c["given_at"] for c in data["consents"])
+    assert {c["privacy_policy_version"] for c in data["consents"]} == {"1.0"}
+    # Times in Korean time, as the site shows them, not UTC.
+    assert all(c["given_at"].endswith("+09:00") for c in data["consents"])
+    assert data["profile"]["date_joined"].endswith("+09:00")
     assert [r["slug"] for r in data["registrations"]] == [mine.event.slug]
     assert data["registrations"][0]["message"] == "My own note"
     text = response.content.decode()
@@ -199,4 +216,6 @@ def test_changing_the_email_address_asks_for_the_password_then_is_verified_first
     client.post(urlsplit(link).path)
     member.refresh_from_db()
     assert member.email == "new.address@example.org"
-    assert 'value="new.address@example.org"' in client.get(url("account_email")).content.decode()
+    page = client.get(url("account_email")).content.decode()
+    assert "<dd>new.address@example.org</dd>" in page
+    assert "pending-email" not in page  # nothing is waiting for confirmation any more

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import override
 
-from accounts.models import Consent, User
+from accounts.models import Consent, PrivacyPolicy, User
 from accounts.tests.factories import PASSWORD, UserFactory
 from events.tests.factories import EventFactory
 from registrations.models import Registration
@@ -45,12 +45,20 @@ def test_site_is_named_after_the_portal():
 def test_signup_page_shows_the_consent_notices_and_defaults_to_the_page_language(client):
     page = client.get(url("account_signup", lang="zh-hans")).content.decode()
     with translation.override("zh-hans"):
-        for label in ("Purpose", "Items collected", "How long we keep them", "Your right to refuse"):
+        for label in (
+            "Purpose",
+            "Personal information collected",
+            "How long we keep it",
+            "Your right to refuse",
+        ):
             translated = translation.gettext(label)
             assert translated != label
-            assert page.count(translated) == 2  # required and optional notice
+            assert page.count(translated) == 3  # the required notice and the two optional ones
     assert '<option value="zh-hans" selected lang="zh-hans">' in page
-    assert 'name="consent_required"' in page and 'name="consent_optional"' in page
+    for name in ("consent_required", "consent_phone", "consent_news"):
+        assert f'name="{name}"' in page
+    # Each optional consent names its data and its purpose, and Chinese never calls the items 项目.
+    assert "收集的个人信息" in page and "可选项目" not in page and "收集项目" not in page
 
 
 def test_member_journey(client, django_capture_on_commit_callbacks):
@@ -62,13 +70,13 @@ def test_member_journey(client, django_capture_on_commit_callbacks):
     member = User.objects.get(email="minji@example.org")
     assert (member.name, member.language, member.phone) == ("Kim Minji", "ko", "")
 
-    # The verification email is in Korean (allauth's own catalogue) and links to the Korean site.
+    # The verification email is in Korean and links to the Korean site.
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["minji@example.org"]
     with translation.override("ko"):
-        expected_subject = translation.gettext("Please Confirm Your Email Address")
-    assert expected_subject != "Please Confirm Your Email Address"
+        expected_subject = translation.gettext("Please confirm your email address")
+    assert expected_subject != "Please confirm your email address"
     assert expected_subject in message.subject
     assert "example.com" not in message.subject + message.body
     link = re.search(r"http://localhost:8000(/ko/accounts/confirm-email/[^\s]+/)", message.body).group(1)
@@ -122,16 +130,40 @@ def test_member_journey(client, django_capture_on_commit_callbacks):
 
 
 def test_consents_are_stored_with_version_and_time(client):
-    client.post(url("account_signup"), signup_data(consent_optional="on", phone="010-1234-5678"))
+    client.post(
+        url("account_signup"), signup_data(consent_phone="on", phone="010-1234-5678", consent_news="on")
+    )
     member = User.objects.get()
     assert member.phone == "010-1234-5678"
     consents = {c.kind: c for c in member.consents.all()}
-    assert set(consents) == {Consent.Kind.REQUIRED_TERMS, Consent.Kind.OPTIONAL_MARKETING}
+    assert set(consents) == {
+        Consent.Kind.REQUIRED_TERMS,
+        Consent.Kind.OPTIONAL_PHONE,
+        Consent.Kind.OPTIONAL_NEWS,
+    }
+    assert consents[Consent.Kind.REQUIRED_TERMS].version == "2026-11-01"
+    assert consents[Consent.Kind.OPTIONAL_PHONE].version == "2026-12-01"
+    assert consents[Consent.Kind.OPTIONAL_NEWS].version == "2026-12-01"
+    policy = PrivacyPolicy.objects.get(version="1.0")
     for consent in consents.values():
-        assert consent.version == "2026-11-01"
         assert consent.given_at is not None
         assert consent.withdrawn_at is None
         assert consent.language == "en"
+        # Each consent points at the privacy policy in force when it was given.
+        assert consent.policy == policy
+
+
+def test_news_and_phone_are_separate_consents(client):
+    client.post(url("account_signup"), signup_data(consent_news="on", phone="010-1234-5678"))
+    assert User.objects.count() == 0  # a phone number needs its own consent
+    response = client.post(url("account_signup"), signup_data(consent_news="on"))
+    assert response.status_code == 302
+    member = User.objects.get()
+    assert {c.kind for c in member.consents.all()} == {
+        Consent.Kind.REQUIRED_TERMS,
+        Consent.Kind.OPTIONAL_NEWS,
+    }
+    assert member.phone == ""
 
 
 def test_optional_consent_can_be_refused_without_blocking_signup(client):
@@ -152,10 +184,10 @@ def test_refusing_the_required_consent_blocks_signup_and_keeps_what_was_typed(cl
     assert not User.objects.exists()
 
 
-def test_phone_needs_the_optional_consent(client):
+def test_phone_needs_the_phone_consent(client):
     response = client.post(url("account_signup"), signup_data(phone="010-0000-0000"))
     assert response.status_code == 200
-    assert "tick the optional consent" in response.content.decode()
+    assert "tick the consent for it" in response.content.decode()
     assert 'value="010-0000-0000"' in response.content.decode()
     assert not User.objects.exists()
 
@@ -167,3 +199,14 @@ def test_allauth_pages_use_the_site_layout(client):
         assert 'id="footer"' in page
         assert 'class="form' in page
         assert "<label" in page
+
+
+def test_the_confirmation_page_names_the_address_once_and_confirming_logs_the_member_in(client):
+    client.post(url("account_signup", lang="ko"), signup_data(email="once@example.org"))
+    link = re.search(r"https?://[^/\s]+(/ko/accounts/confirm-email/[^\s]+/)", mail.outbox[0].body).group(1)
+    page = client.get(link).content.decode()
+    # The page itself, after the message that the link was sent.
+    content = page[page.index("<h1") : page.index("</main>")]
+    assert content.count("once@example.org") == 1
+    response = client.post(link, follow=True)
+    assert response.wsgi_request.user.email == "once@example.org"

@@ -21,7 +21,8 @@ SITE_NAME = _("Busan International Exchange")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin with the staff's own tools listed first (busan_exchange/admin_site.py).
+    "busan_exchange.admin_site.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -30,6 +31,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.sitemaps",
+    # Django's own form templates, found by the template engine (FORM_RENDERER below).
+    "django.forms",
     "allauth",
     "allauth.account",
     "csp",
@@ -69,6 +72,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "busan_exchange.urls"
+# Form widgets are rendered with the site's template engine, so templates/ may improve Django's own
+# (templates/admin/widgets/split_datetime.html labels the admin's date and time inputs).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "busan_exchange.wsgi.application"
 
 TEMPLATES = [
@@ -195,7 +201,20 @@ PORTAL_URL_SCHEME = env(
 )
 LOGIN_URL = "account_login"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm", "reauthenticate": "accounts.forms.ReauthenticateForm"}
+# allauth's forms with the site's own labels (sentence case, the glossary's terms).
+ACCOUNT_FORMS = {
+    "signup": "accounts.forms.SignupForm",
+    "login": "accounts.forms.LoginForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "set_password": "accounts.forms.SetPasswordForm",
+    "add_email": "accounts.forms.AddEmailForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
+}
+# Confirming the address in the browser that signed up logs the member in (allauth does so only there:
+# a confirmation link opened elsewhere leads to the login form, with the address shown as confirmed).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = PORTAL_URL_SCHEME
 # None: the adapter prefixes subjects with the site's name in the member's language.
 ACCOUNT_EMAIL_SUBJECT_PREFIX = None
@@ -219,6 +238,8 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
+# Where a language's own date formats read wrongly in Django (Korean "오전 11:53"), ours come first.
+FORMAT_MODULE_PATH = ["busan_exchange.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -372,7 +393,10 @@ PAGE_CACHE_MODELS = [
     "programs.Category",
     "programs.City",
     "programs.Program",
+    "programs.ProgramImage",
     "events.Event",
+    "events.EventImage",
+    "accounts.PrivacyPolicy",
     "applications.Call",
     "applications.Question",
 ]

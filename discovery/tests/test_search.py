@@ -84,10 +84,33 @@ def test_results_are_grouped_by_type(client, content):
 # Misses
 
 
-def test_text_of_another_language_is_not_searched_when_the_visitor_has_their_own(client, content):
-    assert "/en/programs/youth-exchange/" not in search(client, "en", "青少年").content.decode()
-    assert "/ko/programs/youth-exchange/" not in search(client, "ko", "Youth").content.decode()
-    assert "/zh-hans/programs/youth-exchange/" not in search(client, "zh-hans", "청소년").content.decode()
+def test_any_of_the_three_languages_finds_an_item_shown_in_the_visitors_language(client, content):
+    """/ko/search/?q=youth, /en/search/?q=청소년 and /zh-hans/search/?q=부산 find what they name."""
+    html = search(client, "en", "청소년").content.decode()
+    assert '<a href="/en/programs/youth-exchange/">Youth exchanges</a>' in html
+    # The query is repeated in its own language, for screen readers.
+    assert 'for “<span lang="ko">청소년</span>”' in html
+    # Where the words are, in the language they were found in, marked as such.
+    assert 'Found in the Korean text: <span lang="ko">' in html
+    assert "<mark>청소년</mark>" in html
+
+    html = search(client, "ko", "youth").content.decode()
+    assert '<a href="/ko/programs/youth-exchange/">청소년 교류</a>' in html
+    assert '<span lang="en">' in html
+
+    html = search(client, "zh-hans", "青少年").content.decode()
+    assert "/zh-hans/programs/youth-exchange/" in html
+    html = search(client, "zh-hans", "나가사키").content.decode()
+    assert '<a href="/zh-hans/cities/nagasaki/">长崎</a>' in html
+
+
+def test_a_title_in_the_visitors_language_ranks_first(client, db):
+    ProgramFactory(
+        slug="korean-word-in-english-text", title_ko="기타", title_en="Other", summary_ko="청소년 관련"
+    )
+    ProgramFactory(slug="korean-title", title_ko="청소년 캠프", title_en="Youth camp")
+    html = search(client, "en", "청소년").content.decode()
+    assert html.index("/en/programs/korean-title/") < html.index("/en/programs/korean-word-in-english-text/")
 
 
 def test_no_match_shows_a_helpful_empty_state(client, content):
@@ -137,7 +160,7 @@ def test_query_is_kept_in_the_box(client, content):
 
 def test_empty_query_shows_guidance_and_no_results(client, content):
     html = client.get("/en/search/").content.decode()
-    assert "Type a word in the search box" in html
+    assert "Type a word to find programs" in html
     assert 'class="search-result"' not in html
     assert 'href="/en/programs/"' in html
 

@@ -1,10 +1,14 @@
 """The seed content: loaded once, never overwriting staff edits, complete in Korean, English and Chinese."""
 
 import re
+from importlib import import_module
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import translation
 
 from events.models import Event
 from portal import seed
@@ -31,7 +35,8 @@ GLOSSARY = {
     "chongqing": {"ko": "충칭", "en": "Chongqing", "zh-hans": "重庆"},
     "kaohsiung": {"ko": "가오슝", "en": "Kaohsiung", "zh-hans": "高雄"},
     "vladivostok": {"ko": "블라디보스토크", "en": "Vladivostok", "zh-hans": "符拉迪沃斯托克"},
-    "nagasaki": {"ko": "나가사키", "en": "Nagasaki", "zh-hans": "长崎"},
+    # The partner is the prefecture.
+    "nagasaki": {"ko": "나가사키현", "en": "Nagasaki Prefecture", "zh-hans": "长崎县"},
     "beijing": {"ko": "베이징", "en": "Beijing", "zh-hans": "北京"},
 }
 # Other spellings of glossary terms that must not appear.
@@ -42,13 +47,15 @@ VARIANTS = {
         "북경",
         "까오슝",
         "가오숑",
-        "유엔위크",
+        "유엔 주간",
         "유엔 위크",
         "우호도시",
         "자매결연도시",
     ),
     "zh-hans": ("苏腊巴亚", "泗水市", "弗拉迪沃斯托克", "卡奥松", "联合国週", "友好合作城市", "姊妹城市"),
 }
+# Korean calques a mainland Chinese reader stumbles over (issue 14), and a fragment ending in 的活动。.
+CHINESE_CALQUES = ("文化共识", "活跃", "相互了解彼此", "相互理解与", "运营", "的活动。", "的服务。")
 
 
 def _column(field: str, lang: str) -> str:
@@ -206,11 +213,31 @@ def test_relationships_and_countries():
     sister = set(City.objects.filter(relationship=City.Relationship.SISTER).values_list("slug", flat=True))
     assert sister == {"surabaya", "kaohsiung", "vladivostok"}
     kaohsiung = City.objects.get(slug="kaohsiung")
+    # The field is "country or region"; on Chinese pages Kaohsiung is in 中国台湾 (glossary).
     assert (kaohsiung.country_ko, kaohsiung.country_en, kaohsiung.country_zh_hans) == (
         "대만",
         "Taiwan",
-        "台湾",
+        "中国台湾",
     )
+    with translation.override("zh-hans"):
+        assert str(City._meta.get_field("country").verbose_name) == "国家/地区"
+
+
+@pytest.mark.django_db
+def test_partner_cities_have_their_official_websites():
+    _load()
+    for city in City.objects.all():
+        assert city.website.startswith("https://"), city.slug
+
+
+@pytest.mark.django_db
+def test_chinese_texts_read_as_a_mainland_government_site_writes_them():
+    _load()
+    for obj in _all_items():
+        for field in TRANSLATED[type(obj)]:
+            text = getattr(obj, _column(field, "zh-hans")) or ""
+            for calque in CHINESE_CALQUES:
+                assert calque not in text, f"{obj.slug}.{field}: {calque}"
 
 
 @pytest.mark.django_db
@@ -218,6 +245,7 @@ def test_place_names_follow_the_glossary():
     _load()
     chongqing = City.objects.get(slug="chongqing")
     assert chongqing.name_zh_hans == "重庆"
+    assert City.objects.get(slug="nagasaki").name_zh_hans == "长崎县"
     assert chongqing.name_ko == "충칭"
     for slug, names in GLOSSARY.items():
         city = City.objects.get(slug=slug)
@@ -243,3 +271,31 @@ def test_verbose_run_lists_what_it_creates():
     out = StringIO()
     call_command("load_seed", verbosity=2, stdout=out)
     assert "Created city chongqing" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_databases_with_the_earlier_seed_text_are_brought_up_to_date_but_staff_edits_stay():
+    """The data migration changes a field only where it still holds the earlier seed text."""
+    revision = import_module("portal.migrations.0001_seed_text_revision")
+    # The models as the migration sees them (modeltranslation does not rewrite their queries).
+    apps = MigrationExecutor(connection).loader.project_state(("portal", "0001_seed_text_revision")).apps
+    _load()
+    # A database loaded before the revision: the earlier texts, one of which staff have edited since.
+    revision.restore(apps, None)
+    kaohsiung = City.objects.get(slug="kaohsiung")
+    assert (kaohsiung.country_zh_hans, kaohsiung.website) == ("台湾", "")
+    nagasaki = City.objects.get(slug="nagasaki")
+    nagasaki.name_en = "Nagasaki (edited by staff)"
+    nagasaki.save()
+
+    revision.revise(apps, None)
+
+    kaohsiung.refresh_from_db()
+    nagasaki.refresh_from_db()
+    assert kaohsiung.country_zh_hans == "中国台湾"
+    assert kaohsiung.website == "https://www.kcg.gov.tw/"
+    assert nagasaki.name_ko == "나가사키현"
+    assert nagasaki.name_zh_hans == "长崎县"
+    assert nagasaki.name_en == "Nagasaki (edited by staff)"
+    council = Program.objects.get(slug="international-exchange-advisory-council")
+    assert council.title_zh_hans == "国际交流咨询委员会"

@@ -42,6 +42,10 @@ def png_upload(size=(1600, 900), name="photo.png", fmt="PNG", **save_options):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")
 
 
+# The photo gallery's inline forms, none of them filled in.
+GALLERY_EMPTY = {"gallery-TOTAL_FORMS": "0", "gallery-INITIAL_FORMS": "0"}
+
+
 def program_post_data(category, **overrides):
     data = {
         "category": category.pk,
@@ -55,6 +59,7 @@ def program_post_data(category, **overrides):
         "image_alt_ko": "부산항의 청소년들",
         "image_alt_en": "Young people at Busan port",
         "_save": "Save",
+        **GALLERY_EMPTY,
     }
     data.update(overrides)
     return data

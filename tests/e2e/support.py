@@ -73,3 +73,18 @@ _UNMARKED_FOREIGN_TEXT = """
 def unmarked_foreign_text(page, language: str) -> list[str]:
     """Text in another language's script that is not inside an element with the right ``lang``."""
     return page.evaluate(_UNMARKED_FOREIGN_TEXT, language)
+
+
+def privacy_policy_restore() -> None:
+    """Publish the privacy policy's first version again, as migration accounts/0006 does.
+
+    Browser tests run on a flushed database (``transaction=True``), which loses what data migrations made.
+    """
+    from importlib import import_module
+
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    migration = "0006_privacy_policy_first_version"
+    apps = MigrationExecutor(connection).loader.project_state(("accounts", migration)).apps
+    import_module(f"accounts.migrations.{migration}").publish_first_version(apps, None)

@@ -59,9 +59,11 @@ def test_visitor_signs_up_verifies_logs_in_registers_and_withdraws(
     page.locator('main form [type="submit"]').click()
     page.wait_for_url(lambda url: "/accounts/confirm-email/" not in url)
     assert member.emailaddress_set.get(email=email).verified
+    # Confirming in the browser that signed up logs the member in, with a welcome.
+    assert page.locator(".account-links a[href$='/my/']").is_visible()
+    assert page.locator('.messages [class*="message-success"]').count() >= 1
 
-    # Log in, open the program, register interest in the box beside it.
-    log_in(page, live_server.url, language, email, PASSWORD)
+    # Open the program, register interest in the box beside it.
     page.goto(f"{base}/programs/{program.slug}/")
     box = page.locator("aside .registration-box")
     box.locator("textarea").fill("I would like to join the summer exchange.")
@@ -103,3 +105,9 @@ def test_visitor_signs_up_verifies_logs_in_registers_and_withdraws(
     # Back on the program page, the box offers to register again.
     page.goto(f"{base}/programs/{program.slug}/")
     assert box.locator("textarea").is_visible()
+
+    # Logging out and in again goes through the site's own login form.
+    page.locator(".account-links button[type='submit']").click()
+    page.wait_for_load_state("load")
+    log_in(page, live_server.url, language, email, PASSWORD)
+    assert page.locator(".account-links a[href$='/my/']").is_visible()

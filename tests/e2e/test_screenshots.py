@@ -13,7 +13,7 @@ from events.models import Event
 from programs.models import Program
 from registrations.models import Registration
 
-from .support import LANGUAGES, log_in, unmarked_foreign_text
+from .support import LANGUAGES, log_in, privacy_policy_restore, unmarked_foreign_text
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -25,6 +25,13 @@ EVENT_DATE = {
     "ko": re.compile(r"^2021년 10월 27일$"),
     "en": re.compile(r"^Oct\. 27, 2021$"),
     "zh-hans": re.compile(r"^2021年10月27日$"),
+}
+
+# The event's times on its own page: the marker before the time in Korean, 至 in Chinese, the time zone named.
+EVENT_WHEN = {
+    "ko": "2021년 10월 27일 오전 10:00 ~ 오후 6:00 (한국 시간)",
+    "en": "Oct. 27, 2021, 10 a.m. – 6 p.m. KST",
+    "zh-hans": "2021年10月27日 10:00至18:00（韩国时间）",
 }
 
 # Anything in the page sticking out past the right edge of the window, or text cut off inside its box.
@@ -51,11 +58,15 @@ _LAYOUT_PROBLEMS = """
 @pytest.fixture
 def seeded(transactional_db):
     call_command("load_seed", verbosity=0)
+    privacy_policy_restore()
 
 
 def _shoot(page, path: str, artifacts_dir, name: str, language: str) -> None:
     page.goto(path)
     page.wait_for_load_state("load")
+    # Every page wears the official banner at the very top and the full footer.
+    assert page.locator(".gov-banner").bounding_box()["y"] == 0, name
+    assert page.locator("footer .footer-privacy strong").is_visible(), name
     assert page.evaluate(_LAYOUT_PROBLEMS) == [], f"{name}: {page.url}"
     assert unmarked_foreign_text(page, language) == [], f"{name}: {page.url}"
     page.screenshot(path=str(artifacts_dir / f"{name}.png"), full_page=True)
@@ -79,6 +90,8 @@ def test_screenshots_of_the_main_pages(live_server, page, phone, seeded, artifac
         ("program", f"{base}/programs/{PROGRAM}/"),
         ("event", f"{base}/events/{EVENT}/"),
         ("signup", f"{base}/accounts/signup/"),
+        ("privacy", f"{base}/privacy/"),
+        ("login", f"{base}/accounts/login/"),
     ]
     # Logged in: the member page, and a program's registration box with its form.
     member_pages = [
@@ -102,8 +115,9 @@ def test_screenshots_of_the_main_pages(live_server, page, phone, seeded, artifac
 def test_event_dates_read_in_the_language_of_the_page(live_server, page, seeded, language):
     page.goto(f"{live_server.url}/{language}/events/{EVENT}/")
     dates = page.locator(".detail-aside .facts time")
-    assert dates.first.get_attribute("datetime").startswith("2021-10-27")
-    assert EVENT_DATE[language].match(dates.first.inner_text().strip())
+    assert dates.first.get_attribute("datetime") == "2021-10-27T10:00:00+09:00"
+    # The event's own page gives the times of day, in Korean time, and says so.
+    assert page.locator(".detail-aside .event-when").inner_text().strip() == EVENT_WHEN[language]
     page.goto(f"{live_server.url}/{language}/events/")
     card_date = page.locator(f'a[href$="/events/{EVENT}/"]').first.locator(
         "xpath=ancestor::*[self::li or self::article][1]"

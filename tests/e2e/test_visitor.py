@@ -86,7 +86,8 @@ def test_every_interactive_element_is_reachable_with_a_visible_focus_style(live_
     # Number every visible control, then walk the page with Tab and note which ones receive focus.
     expected = page.evaluate(
         """() => {
-            const all = Array.from(document.querySelectorAll('a[href], button, input, select, textarea'));
+            const controls = 'a[href], button, input, select, textarea, summary';
+            const all = Array.from(document.querySelectorAll(controls));
             const shown = all.filter(el => el.closest('.skip-links') || el.getClientRects().length > 0);
             shown.forEach((el, i) => el.setAttribute('data-focus-id', String(i)));
             return shown.length;
