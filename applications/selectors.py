@@ -32,6 +32,16 @@ def program_calls(*, program, now=None) -> list[Call]:
     return list(Call.objects.open_or_coming(now).filter(program=program).select_related("destination"))
 
 
+def calls_open_or_coming(*, now=None) -> list[Call]:
+    """Every published call of a published program that is open or still to open, closing soonest first."""
+    return list(
+        Call.objects.open_or_coming(now)
+        .filter(program__status="published")
+        .select_related("program", "destination")
+        .order_by("closes_at", "pk")
+    )
+
+
 def places_held(call: Call) -> int:
     return Application.objects.filter(call=call).holding_place().count()
 

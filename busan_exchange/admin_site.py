@@ -4,7 +4,17 @@ from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 
 # The portal's apps in the order of the staff's work; an app not listed here (a new one) comes after them.
-STAFF_APPS = ("programs", "events", "registrations", "accounts", "outbox")
+STAFF_APPS = (
+    "programs",
+    "events",
+    "registrations",
+    "applications",
+    "homestays",
+    "cooperation",
+    "accounts",
+    "outbox",
+    "audit",
+)
 # What Django and the libraries bring: accounts' groups, the site's address, background tasks, email records.
 FRAMEWORK_APPS = frozenset({"auth", "sites", "django_q", "account", "socialaccount"})
 

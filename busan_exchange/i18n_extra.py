@@ -17,6 +17,21 @@ DJANGO_STRINGS = (
     gettext_noop("This field is required."),
     gettext_noop("Enter a valid email address."),
     gettext_noop("Select a valid choice. %(value)s is not one of the available choices."),
+    gettext_noop("Select a valid choice. That choice is not one of the available choices."),
+    gettext_noop("Enter a valid value."),
+    gettext_noop("Enter a valid URL."),
+    gettext_noop("Enter a whole number."),
+    gettext_noop("Enter a number."),
+    gettext_noop("Enter a valid date."),
+    gettext_noop("Enter a valid time."),
+    gettext_noop("Enter a valid date/time."),
+    gettext_noop("Enter a list of values."),
+    gettext_noop("Ensure this value is less than or equal to %(limit_value)s."),
+    gettext_noop("Ensure this value is greater than or equal to %(limit_value)s."),
+    gettext_noop("No file was submitted. Check the encoding type on the form."),
+    gettext_noop("No file was submitted."),
+    gettext_noop("The submitted file is empty."),
+    gettext_noop("Null characters are not allowed."),
     ngettext_lazy(
         "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
         "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
@@ -68,7 +83,11 @@ ALLAUTH_STRINGS = (
 
 # The staff groups made by registrations/migrations/0002: their names are data, shown translated in the
 # admin (accounts.admin.group_label).
-STAFF_GROUPS = (gettext_noop("Content editors"), gettext_noop("Program managers"))
+STAFF_GROUPS = (
+    gettext_noop("Content editors"),
+    gettext_noop("Program managers"),
+    gettext_noop("Exchange coordinators"),
+)
 
 # django-q2 has no Korean: the names of its admin pages.
 DJANGO_Q_STRINGS = (

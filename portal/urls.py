@@ -41,6 +41,7 @@ privacy_patterns = [
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("take-part/", views.take_part, name="take-part"),
     path("privacy/", include((privacy_patterns, "privacy"))),
     path("", include((programs_patterns, "programs"))),
     path("", include((registrations_patterns, "registrations"))),

@@ -16,8 +16,10 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.forms import AccountDeleteForm
 from accounts.models import User
-from applications.selectors import member_applications, open_call_exists
+from applications.selectors import calls_open_or_coming, member_applications, open_call_exists
 from audit.services import Action, access_record
+from cooperation.selectors import member_requests
+from homestays.selectors import host_offer_of, hosted_guests
 from programs.selectors import program_get
 from registrations.selectors import member_registrations
 from registrations.views import register_for
@@ -27,6 +29,12 @@ from . import selectors, services
 
 def home(request):
     return render(request, "programs/home.html", selectors.home_sections())
+
+
+def take_part(request):
+    """How to take part, in one place: the open calls, hosting a guest, and cooperation consulting."""
+    now = timezone.now()
+    return render(request, "pages/take_part.html", {"calls": calls_open_or_coming(now=now), "now": now})
 
 
 def program_detail(request, slug):
@@ -68,6 +76,9 @@ def my_page(request):
         {
             "registrations": member_registrations(user=request.user),
             "applications": member_applications(user=request.user),
+            "host_offer": host_offer_of(user=request.user),
+            "hosted_guests": hosted_guests(user=request.user),
+            "cooperation_requests": member_requests(user=request.user)[:5],
         },
     )
 

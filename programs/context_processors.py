@@ -22,6 +22,9 @@ def site(request):
     }
 
 
+TAKE_PART_NAMESPACES = ("applications", "homestays", "cooperation")
+
+
 def _section(request) -> str:
     """The main menu entry the current page belongs to, for ``aria-current``."""
     match = request.resolver_match
@@ -29,4 +32,8 @@ def _section(request) -> str:
         return ""
     if match.namespace == "programs":
         return "cities" if match.url_name.startswith("city") else "programs"
+    # The ways to take part (calls, hosting, cooperation) sit under one menu entry; their member pages
+    # belong to the member's own pages.
+    if match.namespace in TAKE_PART_NAMESPACES or match.url_name == "take-part":
+        return "accounts" if "/my/" in request.path else "take-part"
     return match.namespace

@@ -76,9 +76,14 @@ def test_the_language_switch_of_translated_fields_gets_its_name_from_the_page(cl
 def test_the_index_lists_the_staffs_own_tools_above_the_framework(client, superuser):
     response = client.get(url("admin:index", "en"))
     labels = [app["app_label"] for app in response.context["app_list"]]
-    assert labels[:4] == ["programs", "events", "registrations", "accounts"]
+    assert labels[:7] == [
+        "programs", "events", "registrations", "applications", "homestays", "cooperation", "accounts"
+    ]  # fmt: skip
     framework = [labels.index(label) for label in ("auth", "sites", "django_q", "account")]
-    own = [labels.index(label) for label in ("programs", "events", "registrations", "accounts", "outbox")]
+    own = [
+        labels.index(label)
+        for label in ("programs", "events", "registrations", "accounts", "outbox", "audit")
+    ]
     assert max(own) < min(framework)
     page = response.content.decode()
     assert page.index('id="registrations-desk"') < page.index("app-auth")

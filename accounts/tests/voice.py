@@ -20,7 +20,24 @@ from html.parser import HTMLParser
 # Latin words a Korean or Chinese reader meets on purpose: names of events, organisations, standards and
 # technologies as every language writes them, file formats, and the time zone's abbreviation.
 LATIN_WORDS_ALLOWED = frozenset(
-    {"UN", "WEEK", "ASEAN", "On", "Off", "KST", "UTC", "ics", "CSV", "JSON", "PDF", "KRDS", "PIPA", "IP"}
+    {
+        "UN",
+        "WEEK",
+        "ASEAN",
+        "On",
+        "Off",
+        "KST",
+        "UTC",
+        "ics",
+        "CSV",
+        "JSON",
+        "PDF",
+        "KRDS",
+        "PIPA",
+        "IP",
+        "NGO",
+    }
+    | {"JPEG", "PNG", "MB"}
     | {"KWCAG", "WCAG", "AA", "HTTPS", "JavaScript", "Cookie", "axe", "core"}
 )
 
