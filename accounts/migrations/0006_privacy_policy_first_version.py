@@ -47,7 +47,7 @@ The City collects this information only through the forms and member pages of th
 - Contacts of partner organisations abroad: until staff remove them from the directory.
 - Access record: two years, then deleted. When a member deletes their account, the IP addresses of their own actions are erased from it.
 - Failed-login counts: each count goes down by one every hour (every three minutes for an IP address) and expires when it reaches zero; a successful login or a password reset deletes the account's count at once.
-- Emails the site sends: kept in the portal's database until delivered, and deleted 30 days after delivery. An email that could not be delivered stays until staff send it again. When you delete your account, every email to your addresses is deleted.
+- Emails the site sends: kept in the portal's database until delivered, and deleted 30 days after delivery. An email that could not be delivered, to a member or to anyone else, is deleted 30 days after the last attempt to deliver it; until then staff may send it again. When you delete your account, every email to your addresses is deleted.
 - Records that another law requires the City to keep: for the period that law sets.
 
 ## 4. Destruction
@@ -134,7 +134,7 @@ BODY_KO = """부산광역시(이하 “시”라 합니다)는 「개인정보 �
 - 해외 파트너 기관 담당자 정보: 담당 직원이 목록에서 삭제할 때까지
 - 개인정보 접속기록: 2년간 보관한 뒤 삭제. 회원이 탈퇴하면 그 회원 본인의 행위에 기록된 IP 주소를 삭제
 - 로그인 실패 횟수: 1시간마다(IP 주소별 횟수는 3분마다) 1회씩 줄어들어 0이 되면 만료. 로그인에 성공하거나 비밀번호를 재설정하면 해당 계정의 횟수는 즉시 삭제
-- 누리집이 보내는 이메일: 발송될 때까지 포털 데이터베이스에 보관하고 발송 후 30일이 지나면 삭제. 발송되지 못한 이메일은 담당 직원이 다시 보낼 때까지 보관. 회원 탈퇴 시 회원의 이메일 주소로 보낸 모든 이메일 삭제
+- 누리집이 보내는 이메일: 발송될 때까지 포털 데이터베이스에 보관하고 발송 후 30일이 지나면 삭제. 발송되지 못한 이메일은 받는 사람이 회원인지와 관계없이 마지막 발송 시도 후 30일이 지나면 삭제(그 전까지 담당 직원이 다시 보낼 수 있음). 회원 탈퇴 시 회원의 이메일 주소로 보낸 모든 이메일 삭제
 - 다른 법령에서 보존하도록 정한 기록: 해당 법령이 정한 기간
 
 ## 4. 개인정보의 파기 절차 및 방법
@@ -221,7 +221,7 @@ BODY_ZH_HANS = """釜山广域市（以下简称“本市”）依照韩国《�
 - 海外合作伙伴机构联系人信息：保存至工作人员将其从名录中删除为止。
 - 个人信息访问记录：保存两年后删除。会员注销账户时，删除该会员本人操作所记录的IP地址。
 - 登录失败次数：每小时减少一次（按IP地址统计的每三分钟减少一次），减至零时失效；登录成功或重设密码后，该账户的次数立即删除。
-- 本网站发送的电子邮件：保存在门户网站的数据库中直至发送成功，发送成功三十日后删除。未能发送的邮件保存至工作人员重新发送为止。您注销账户时，发往您电子邮箱地址的全部邮件一并删除。
+- 本网站发送的电子邮件：保存在门户网站的数据库中直至发送成功，发送成功三十日后删除。未能发送的邮件，无论收件人是否为会员，在最后一次发送尝试满三十日后删除，此前工作人员可重新发送。您注销账户时，发往您电子邮箱地址的全部邮件一并删除。
 - 其他法律规定须保存的记录：按该法律规定的期限保存。
 
 ## 四、销毁程序及方法
