@@ -40,7 +40,9 @@ The City collects this information only through the forms and member pages of th
 - Membership information: until you delete your account.
 - Phone number: until you withdraw the consent for it or delete your account.
 - Registrations: when you delete your account, they are kept without your name, email address or messages, for statistics only.
-- Applicants' details and answers, uploaded files included: until you delete the applicant's details (not possible while one of their applications is in progress) or your account. Submitted applications are then kept without name, answers or files, with only the age, school level, district of residence and school in Busan recorded when they were submitted and their state history, for statistics only; drafts are deleted.
+- Applicants' details: until you delete them (not possible while one of their applications is in progress) or your account.
+- Answers to a call's questions, uploaded files included: deleted one year after the call's trip ends, or earlier when you delete the applicant's details or your account. A selection can be challenged for up to a year after the decision (an administrative appeal within 180 days, a lawsuit within a year), and the decision comes before the trip; the office also reports on each exchange after it ends. A year after the trip covers both. The application then stays on your page without answers or files, with its state and history, and says when they were deleted; drafts never submitted are deleted at the same time.
+- When you delete an applicant's details or your account: submitted applications are kept without name, answers or files, with only the age, school level, district of residence and school in Busan recorded when they were submitted and their state history, for statistics only; drafts are deleted.
 - Offer to host: until you withdraw the homestay consent or delete your account; the offer is then deleted at once. The record of your homestay consents is kept until you delete your account.
 - Guests' details: deleted one year after their delegation leaves Busan.
 - Cooperation requests: the contact person's name, position, email address and phone number and the preferred consultation times are erased three years after the request is matched or closed, or at once when you delete your account (a request still in progress is then closed). The organisation's part of the request is kept for statistics.
@@ -127,7 +129,9 @@ BODY_KO = """부산광역시(이하 “시”라 합니다)는 「개인정보 �
 - 회원 정보: 회원 탈퇴(계정 삭제) 시까지
 - 전화번호: 해당 동의를 철회하거나 회원 탈퇴 시까지
 - 참가 신청 내역: 회원 탈퇴 시 이름·이메일 주소·메시지를 삭제하여 개인을 알아볼 수 없게 한 뒤 통계 목적으로만 보관
-- 신청자 정보와 답변(올린 파일 포함): 회원이 신청자 정보를 삭제하거나(진행 중인 신청이 있으면 삭제할 수 없음) 회원 탈퇴할 때까지. 그 후 제출된 신청 기록은 이름·답변·파일 없이 제출 당시의 나이, 학교급, 거주 구·군, 부산 소재 학교 재학 여부와 상태 변경 이력만 남겨 통계 목적으로만 보관하며, 작성 중인 신청서는 삭제
+- 신청자 정보: 회원이 신청자 정보를 삭제하거나(진행 중인 신청이 있으면 삭제할 수 없음) 회원 탈퇴할 때까지
+- 모집 공고 질문에 대한 답변(올린 파일 포함): 교류 일정이 끝난 날(귀국일)부터 1년이 지나면 삭제하며, 그 전에 신청자 정보를 삭제하거나 회원 탈퇴하면 그때 삭제. 선발 결과는 결정이 있은 날부터 1년까지 다툴 수 있고(행정심판은 180일, 행정소송은 1년 이내) 선발은 출발 전에 이루어지며, 담당 부서는 교류가 끝난 뒤 그 결과를 보고하므로 귀국일부터 1년으로 정하였습니다. 그 후 신청 기록은 답변과 파일 없이 상태와 변경 이력과 함께 회원 화면에 남고, 답변을 삭제한 날짜가 표시됩니다. 제출하지 않은 작성 중인 신청서는 이때 함께 삭제
+- 신청자 정보를 삭제하거나 회원 탈퇴한 경우: 제출된 신청 기록은 이름·답변·파일 없이 제출 당시의 나이, 학교급, 거주 구·군, 부산 소재 학교 재학 여부와 상태 변경 이력만 남겨 통계 목적으로만 보관하며, 작성 중인 신청서는 삭제
 - 홈스테이 호스트 신청: 홈스테이 동의를 철회하거나 회원 탈퇴 시까지(그 즉시 삭제). 홈스테이 동의 기록은 회원 탈퇴 시까지
 - 방문객 정보: 방문단이 부산을 떠난 날부터 1년이 지나면 삭제
 - 국제협력 신청: 담당자의 이름·직위·이메일 주소·전화번호와 희망 상담 일시는 신청의 매칭 완료 또는 종료 후 3년이 지나면 삭제하고, 회원 탈퇴 시에는 즉시 삭제(진행 중인 신청은 종료). 기관에 관한 신청 내용은 통계 목적으로 보관
@@ -214,7 +218,9 @@ BODY_ZH_HANS = """釜山广域市（以下简称“本市”）依照韩国《�
 - 会员信息：保存至您注销账户为止。
 - 电话号码：保存至您撤回相应同意或注销账户为止。
 - 报名记录：注销账户时删除姓名、电子邮箱地址和留言，使其无法识别个人后，仅用于统计。
-- 申请人信息及回答（含上传的文件）：保存至您删除该申请人信息（其申请正在进行时不能删除）或注销账户为止。此后，已提交的申请不再包含姓名、回答和文件，仅保留提交时记录的年龄、学段、居住区（郡）、是否在釜山的学校就读及状态变更记录，仅用于统计；未提交的草稿予以删除。
+- 申请人信息：保存至您删除该申请人信息（其申请正在进行时不能删除）或注销账户为止。
+- 对招募公告所列问题的回答（含上传的文件）：在交流行程结束（返回日期）满一年后删除；此前您删除该申请人信息或注销账户的，随即删除。对选拔结果可在决定之日起一年内提出异议（行政复议为一百八十日内，行政诉讼为一年内），而选拔在出发前作出；主管部门也在交流结束后报告交流成果，因此定为返回日期起一年。此后，申请记录不含回答和文件，连同其状态及变更记录保留在您的会员页面上，并注明回答的删除日期；未提交的草稿同时删除。
+- 您删除申请人信息或注销账户时：已提交的申请不再包含姓名、回答和文件，仅保留提交时记录的年龄、学段、居住区（郡）、是否在釜山的学校就读及状态变更记录，仅用于统计；未提交的草稿予以删除。
 - 寄宿家庭申请：保存至您撤回寄宿家庭同意或注销账户为止，届时立即删除。寄宿家庭同意记录保存至您注销账户为止。
 - 客人信息：代表团离开釜山满一年后删除。
 - 国际合作申请：联系人的姓名、职务、电子邮箱地址、电话号码及希望的咨询时间，在申请对接成功或结束满三年后删除；您注销账户时立即删除（进行中的申请随之结束）。申请中有关机构的内容仅用于统计，予以保留。

@@ -332,6 +332,10 @@ PERIODIC_TASKS = {
         "applications.tasks.offers_expire",
         5,
     ),
+    "Delete application answers and files a year after the trip": (
+        "applications.tasks.answers_purge",
+        24 * 60,
+    ),
     "Delete homestay guests a year after their visit": ("homestays.tasks.guests_purge", 24 * 60),
     "Erase cooperation contacts three years after a request ends": (
         "cooperation.tasks.contacts_erase",
