@@ -342,6 +342,7 @@ PERIODIC_TASKS = {
         24 * 60,
     ),
     "Delete access record entries after their keeping time": ("audit.tasks.access_records_purge", 24 * 60),
+    "Delete ended sessions and expired login counts": ("accounts.tasks.login_data_purge", 24 * 60),
 }
 # The access record (who viewed, exported or changed personal data) is kept this many years: PIPA asks for
 # at least two, and the database refuses to delete younger entries.
