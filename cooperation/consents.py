@@ -56,8 +56,8 @@ PROVISION_CONSENT = ProvisionConsentText(
     recipients=_(
         "The partner organisations abroad you are matched with: organisations from the office's directory, "
         "in the city or country your request names, that your consultant proposed to you and that you chose "
-        "to work with. Each one is shown on your request page, with its country and website, before you are "
-        "introduced."
+        "to work with. Each one is shown on your request page, with its country (and website, if it has "
+        "one), before you are introduced."
     ),
     purpose=_("To contact your organisation about the cooperation you were matched for."),
     items=_(
