@@ -1,8 +1,13 @@
-"""Changes to members' accounts: consents, profile and deletion; the privacy policy's versions."""
+"""Changes to members' accounts: consents, profile and deletion; the privacy policy's versions; clearing
+expired sessions and login counts."""
 
 from datetime import datetime
 
-from django.db import transaction
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
+from django.db import connections, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -153,3 +158,24 @@ def privacy_policy_new_version(*, source: PrivacyPolicy, version: str, effective
             setattr(draft, name, "" if name.startswith("changes") else getattr(source, name))
         draft.save()
     return draft
+
+
+def login_data_purge(*, now: datetime | None = None) -> int:
+    """Delete what has expired but the framework leaves in the database: sessions past their end (Django
+    deletes them only when asked) and entries of the database cache (failed-login counts that leaked away,
+    allauth's rate limits), which Django deletes only once the table is full. The privacy policy says
+    counts expire and sessions end: the daily job makes them go. Returns how many rows were deleted."""
+    now = now or timezone.now()
+    deleted, _ = Session.objects.filter(expire_date__lt=now).delete()
+    cache = caches["default"]
+    if isinstance(cache, DatabaseCache):
+        db = router.db_for_write(cache.cache_model_class)
+        connection = connections[db]
+        quote = connection.ops.quote_name
+        # As Django's own cull does; the table's name is the settings', quoted, never anybody's input.
+        table = quote(settings.CACHES["default"]["LOCATION"])
+        sql = f"DELETE FROM {table} WHERE {quote('expires')} < %s"  # noqa: S608
+        with transaction.atomic(using=db), connection.cursor() as cursor:
+            cursor.execute(sql, [connection.ops.adapt_datetimefield_value(now.replace(microsecond=0))])
+            deleted += cursor.rowcount
+    return deleted

@@ -304,6 +304,7 @@ class ApplicationAdmin(AccessRecordedAdmin, admin.ModelAdmin):
         "submitted_at",
         "offer_expires_at",
         "lottery_rank",
+        "answers_deleted_at",
     )
     readonly_fields = fields
 

@@ -301,6 +301,8 @@ class Application(models.Model):
     offer_expires_at = models.DateTimeField(_("offer deadline"), null=True, blank=True)
     waitlisted_at = models.DateTimeField(_("joined the waiting list"), null=True, blank=True)
     lottery_rank = models.PositiveIntegerField(_("lottery rank"), null=True, blank=True)
+    # Set when the answers and files were deleted at the end of their keeping time (a year after the trip).
+    answers_deleted_at = models.DateTimeField(_("answers and files deleted"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -248,6 +248,7 @@ def member_data(*, user) -> dict:
                 "state": application.state,
                 "submitted_at": when(application.submitted_at),
                 "offer_expires_at": when(application.offer_expires_at),
+                "answers_deleted_at": when(application.answers_deleted_at),
                 "answers": [
                     {
                         "question": answer.question.text,

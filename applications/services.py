@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -488,6 +489,57 @@ def call_lottery_draw(
         call.lottery_drawn_by = by
         call.save(update_fields=["lottery_seed", "lottery_drawn_at", "lottery_drawn_by", "updated_at"])
     return drawn
+
+
+# --- Keeping time ----------------------------------------------------------------------------------------
+
+# Answers and files are deleted this long after the call's trip ended (the privacy policy, section 3, says one
+# year): a selection can be challenged in court for up to a year after the decision (Administrative
+# Litigation Act art. 20(2); an administrative appeal, 180 days), which comes before the trip, and the office
+# reports on the exchange once it is over.
+ANSWERS_RETENTION_DAYS = 365
+
+
+def answers_purge(*, now: datetime | None = None) -> int:
+    """The daily job: delete the answers and files of applications to calls whose trip ended more than
+    ``ANSWERS_RETENTION_DAYS`` ago; drafts never submitted go whole. Applications keep their state history
+    and what was recorded for statistics at submission, and ``answers_deleted_at`` tells the member and
+    staff. One call at a time, each in its own transaction; returns how many applications lost answers."""
+    now = now or timezone.now()
+    cutoff = timezone.localdate(now) - timedelta(days=ANSWERS_RETENTION_DAYS)
+    over = Application.objects.filter(call__trip_ends_on__lt=cutoff)
+    call_ids = over.filter(Q(state=State.DRAFT) | Q(answers__isnull=False)).values_list("call_id", flat=True)
+    emptied = 0
+    for call_id in sorted(set(call_ids)):
+        with transaction.atomic():
+            drafts = list(
+                Application.objects.filter(call_id=call_id, state=State.DRAFT).values_list("pk", flat=True)
+            )
+            answered = list(
+                Application.objects.filter(call_id=call_id, answers__isnull=False)
+                .exclude(state=State.DRAFT)
+                .distinct()
+                .values_list("pk", flat=True)
+            )
+            _answers_delete(Answer.objects.filter(application_id__in=[*drafts, *answered]))
+            if drafts:
+                Application.objects.filter(pk__in=drafts).delete()
+                access_record(
+                    action=Action.DELETE,
+                    model=Application,
+                    ids=drafts,
+                    summary="draft deleted (keeping time)",
+                )
+            if answered:
+                Application.objects.filter(pk__in=answered).update(answers_deleted_at=now)
+                access_record(
+                    action=Action.CHANGE,
+                    model=Application,
+                    ids=answered,
+                    summary="answers and files deleted (keeping time)",
+                )
+            emptied += len(answered)
+    return emptied
 
 
 # --- Members leaving -------------------------------------------------------------------------------------

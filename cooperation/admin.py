@@ -61,7 +61,9 @@ class ProposalInline(admin.TabularInline):
         return obj is None or obj.state not in CooperationRequest.FINAL_STATES
 
     def has_add_permission(self, request, obj=None):
-        return self._open(obj) and super().has_add_permission(request, obj)
+        # Without the requester's consent to be introduced abroad, no partner is proposed at all.
+        may_introduce = obj is None or obj.may_introduce
+        return self._open(obj) and may_introduce and super().has_add_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
         return self._open(obj) and super().has_change_permission(request, obj)
@@ -136,6 +138,7 @@ class CooperationRequestAdmin(AccessRecordedAdmin, ServiceFormSetMixin, admin.Mo
                     "language",
                     "created_at",
                     "consent_shown",
+                    "provision_consent_shown",
                 )
             },
         ),
@@ -165,6 +168,7 @@ class CooperationRequestAdmin(AccessRecordedAdmin, ServiceFormSetMixin, admin.Mo
         "language",
         "created_at",
         "consent_shown",
+        "provision_consent_shown",
         "history",
     )
 
@@ -193,12 +197,18 @@ class CooperationRequestAdmin(AccessRecordedAdmin, ServiceFormSetMixin, admin.Mo
     def member(self, obj):
         return obj.user.email if obj.user else gettext("(account deleted)")
 
-    @admin.display(description=_("consent"))
+    @admin.display(description=_("consent to collection and use"))
     def consent_shown(self, obj):
-        return gettext("Version %(version)s, given on %(when)s") % {
-            "version": obj.consent_version,
-            "when": timezone.localtime(obj.consented_at).strftime("%Y-%m-%d %H:%M"),
-        }
+        return _consent_given(obj.consent_version, obj.consented_at)
+
+    @admin.display(description=_("consent to provision to partners abroad"))
+    def provision_consent_shown(self, obj):
+        if not obj.may_introduce:
+            return gettext(
+                "Not given (request sent before this consent was asked for): no partner can be proposed or "
+                "matched."
+            )
+        return _consent_given(obj.provision_consent_version, obj.provision_consented_at)
 
     @admin.display(description=_("steps"))
     def history(self, obj):
@@ -339,6 +349,13 @@ class CooperationRequestAdmin(AccessRecordedAdmin, ServiceFormSetMixin, admin.Mo
             "has_export_permission": self.has_export_permission(request),
         }
         return super().changelist_view(request, extra_context)
+
+
+def _consent_given(version, when) -> str:
+    return gettext("Version %(version)s, given on %(when)s") % {
+        "version": version,
+        "when": timezone.localtime(when).strftime("%Y-%m-%d %H:%M"),
+    }
 
 
 def _csv_response(queryset) -> HttpResponse:

@@ -12,6 +12,14 @@ class CooperationError(Exception):
         "no_consent": _(
             "To send a request, agree to the collection and use of the contact person's details."
         ),
+        "no_provision_consent": _(
+            "To send a request, also agree to the provision of the contact details to the partner "
+            "organisations abroad you are matched with."
+        ),
+        "no_introduction_consent": _(
+            "The requester has not agreed to the provision of their details to partners abroad, so no "
+            "partner can be proposed or matched for this request. Consult with them only, or close it."
+        ),
         "invalid_transition": _("A request cannot go from “%(current)s” to “%(new)s”."),
         "consultant_required": _("Choose the consultant who takes the request."),
         "reason_required": _("Give the reason for closing the request; the requester reads it."),

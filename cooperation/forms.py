@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from programs.i18n import shown_language
 from programs.models import City
 
-from .consents import REQUEST_CONSENT
+from .consents import PROVISION_CONSENT, REQUEST_CONSENT
 from .models import CooperationKind, CooperationRequest
 from .services import RequestDetails
 
@@ -39,13 +39,23 @@ class CitySelect(forms.Select):
 
 
 class CooperationRequestForm(forms.ModelForm):
-    """The intake form, with the consent for the contact details and a field only robots fill in."""
+    """The intake form, with the two consents for the contact details (each its own box) and a field only
+    robots fill in."""
 
     bound_field_class = ChoiceGroupBoundField
 
     consent = forms.BooleanField(
         label=REQUEST_CONSENT.agree_label,
         error_messages={"required": _("Without this consent we cannot take your request online.")},
+    )
+    provision_consent = forms.BooleanField(
+        label=PROVISION_CONSENT.agree_label,
+        error_messages={
+            "required": _(
+                "Without this consent we cannot introduce you to partners abroad, so we cannot take your "
+                "request."
+            )
+        },
     )
     # Hidden from people by the stylesheet; automated senders fill in every field they find.
     website = forms.URLField(

@@ -40,7 +40,11 @@ class TransitionForm(forms.Form):
         queryset=ProposedPartner.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Needed for “Matched”: the proposed partners the organisation agreed to work with."),
+        help_text=_(
+            "Needed for “Matched”: the proposed partners the organisation agreed to work with. Introduce "
+            "them by email, giving each only the organisation's name and the contact person's name, "
+            "position, email address and phone number, as the requester agreed."
+        ),
     )
     reason = forms.CharField(
         label=_("Reason for closing"),

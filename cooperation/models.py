@@ -163,6 +163,12 @@ class CooperationRequest(models.Model):
     language = models.CharField(_("language of the request"), max_length=10, choices=settings.LANGUAGES)
     consent_version = models.CharField(_("consent text version"), max_length=20)
     consented_at = models.DateTimeField(_("consent given"))
+    # The separate consent to give the contact details to the partners abroad the request is matched with
+    # (PIPA art. 17(2), 28-8). Empty only on requests filed before it was asked for: those cannot be matched.
+    provision_consent_version = models.CharField(
+        _("provision consent: text version"), max_length=20, blank=True
+    )
+    provision_consented_at = models.DateTimeField(_("provision consent: given"), null=True, blank=True)
 
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.NEW)
     consultant = models.ForeignKey(
@@ -195,6 +201,11 @@ class CooperationRequest(models.Model):
             models.CheckConstraint(
                 condition=~Q(state="closed") | ~Q(closed_reason=""), name="request_closed_with_reason"
             ),
+            models.CheckConstraint(
+                condition=Q(provision_consented_at__isnull=True, provision_consent_version="")
+                | (Q(provision_consented_at__isnull=False) & ~Q(provision_consent_version="")),
+                name="request_provision_consent_recorded_whole",
+            ),
         ]
         indexes = [models.Index(fields=["state"])]
 
@@ -210,6 +221,12 @@ class CooperationRequest(models.Model):
         if self.city_sought_id:
             return str(self.city_sought.name)
         return self.country_sought
+
+    @property
+    def may_introduce(self) -> bool:
+        """Whether the requester agreed to be introduced to partners abroad, so partners may be proposed
+        and matched."""
+        return self.provision_consented_at is not None
 
     @property
     def kind_shown(self) -> str:

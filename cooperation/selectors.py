@@ -63,6 +63,8 @@ def member_data(*, user: User) -> list[dict]:
             "preferred_mode": request.preferred_mode,
             "consent_version": request.consent_version,
             "consented_at": when(request.consented_at),
+            "provision_consent_version": request.provision_consent_version or None,
+            "provision_consented_at": when(request.provision_consented_at),
             "state": request.state,
             "closed_reason": request.closed_reason,
             "received_at": when(request.created_at),

@@ -18,7 +18,7 @@ from audit.services import Action, access_record
 from programs.models import City
 
 from . import emails
-from .consents import REQUEST_CONSENT
+from .consents import PROVISION_CONSENT, REQUEST_CONSENT
 from .exceptions import CooperationError
 from .models import Consultation, CooperationRequest, PartnerOrganization, ProposedPartner, StateChange
 
@@ -62,12 +62,16 @@ class RequestDetails:
 
 
 def request_submit(
-    *, user: User, details: RequestDetails, language: str, consent: bool
+    *, user: User, details: RequestDetails, language: str, consent: bool, provision_consent: bool
 ) -> CooperationRequest:
-    """File a member's request. Needs the consent to the contact details; at most ``MAX_OPEN_REQUESTS`` in
-    progress per member. The member is told by email that it was received."""
+    """File a member's request. Needs both consents, each recorded with its text version and time: the
+    collection and use of the contact details (``consent``), and their provision to the partners abroad the
+    request is matched with (``provision_consent``), without which nobody could be introduced. At most
+    ``MAX_OPEN_REQUESTS`` in progress per member. The member is told by email that it was received."""
     if not consent:
         raise CooperationError("no_consent")
+    if not provision_consent:
+        raise CooperationError("no_provision_consent")
     with transaction.atomic():
         # One member's requests are counted and created one at a time.
         User.objects.select_for_update().filter(pk=user.pk).first()
@@ -79,6 +83,8 @@ def request_submit(
             language=language,
             consent_version=REQUEST_CONSENT.version,
             consented_at=now,
+            provision_consent_version=PROVISION_CONSENT.version,
+            provision_consented_at=now,
             created_at=now,
             state_changed_at=now,
             **asdict(details),
@@ -122,6 +128,7 @@ def request_transition(
     - assigned (and in consultation straight from new) needs a ``consultant``, unless one is set already;
     - partners proposed needs at least one proposed partner;
     - matched needs the proposed partners the organisation was matched with (``matched``);
+    - both need the requester's consent to be introduced to partners abroad;
     - closed needs a ``reason``, which the requester reads.
     """
     reason = reason.strip()
@@ -143,6 +150,8 @@ def request_transition(
             raise CooperationError("consultant_required")
         if state == State.CLOSED and not reason:
             raise CooperationError("reason_required")
+        if state in (State.MATCH_PROPOSED, State.MATCHED) and not request.may_introduce:
+            raise CooperationError("no_introduction_consent")
         if state == State.MATCH_PROPOSED and not request.proposals.exists():
             raise CooperationError("proposal_required")
         if state == State.MATCHED:
@@ -200,12 +209,15 @@ def consultation_delete(*, consultation: Consultation) -> None:
 
 
 def proposal_save(*, proposal: ProposedPartner, by: User) -> ProposedPartner:
-    """Staff: propose a partner from the directory for a request (or change the note for the requester)."""
+    """Staff: propose a partner from the directory for a request (or change the note for the requester).
+    Only for a request whose requester agreed to be introduced to partners abroad."""
     with transaction.atomic():
         request = CooperationRequest.objects.select_for_update().get(pk=proposal.request_id)
         if request.state in CooperationRequest.FINAL_STATES:
             raise CooperationError("final")
         if proposal.pk is None:
+            if not request.may_introduce:
+                raise CooperationError("no_introduction_consent")
             if not PartnerOrganization.objects.active().filter(pk=proposal.partner_id).exists():
                 raise CooperationError("partner_inactive")
             proposal.proposed_by = by

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from events.models import Event
 
 from . import ratelimit, selectors, services
-from .consents import REQUEST_CONSENT
+from .consents import PROVISION_CONSENT, REQUEST_CONSENT
 from .exceptions import CooperationError
 from .forms import CooperationRequestForm
 from .models import CooperationKind, CooperationRequest
@@ -60,6 +60,7 @@ def request_create(request):
                     details=form.details(),
                     language=get_language(),
                     consent=form.cleaned_data["consent"],
+                    provision_consent=form.cleaned_data["provision_consent"],
                 )
             except CooperationError as error:
                 form.add_error(None, error.message)
@@ -73,7 +74,7 @@ def request_create(request):
     response = render(
         request,
         "cooperation/cooperationrequest_form.html",
-        {"form": form, "consent_text": REQUEST_CONSENT},
+        {"form": form, "consent_text": REQUEST_CONSENT, "provision_text": PROVISION_CONSENT},
         status=status,
     )
     if status == 429:
@@ -101,6 +102,8 @@ def request_detail(request, pk):
         "cooperation/cooperationrequest_detail.html",
         {
             "cooperation_request": cooperation_request,
+            "consent_text": REQUEST_CONSENT,
+            "provision_text": PROVISION_CONSENT,
             "steps": CooperationRequest.State.choices,
             "show_proposals": cooperation_request.state
             in (CooperationRequest.State.MATCH_PROPOSED, CooperationRequest.State.MATCHED),

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from audit.services import Action, access_record
+from audit.services import Action, access_record, admin_log_erase
 
 from . import emails
 from .conflicts import placement_conflicts
@@ -250,10 +250,19 @@ def guests_create(*, delegation: Delegation, guests: list[Guest]) -> list[Guest]
 
 def guests_purge(*, today: date | None = None) -> int:
     """Delete the guests (and their placements) of delegations that left more than
-    ``GUEST_RETENTION_DAYS`` ago; returns how many. Run daily by the task engine."""
+    ``GUEST_RETENTION_DAYS`` ago, and their names from the admin's log (staff who added or placed them left
+    them there); returns how many. Run daily by the task engine."""
     today = today or timezone.localdate()
     with transaction.atomic():
         old = Guest.objects.filter(delegation__departs_on__lt=today - timedelta(days=GUEST_RETENTION_DAYS))
+        placements = dict(Assignment.objects.filter(guest__in=old).values_list("guest_id", "pk"))
+        for guest in old:
+            admin_log_erase(
+                model=Guest,
+                object_id=guest.pk,
+                texts=[str(guest)],
+                records=[(Assignment, [placements[guest.pk]] if guest.pk in placements else [])],
+            )
         count = old.count()
         old.delete()
     return count

@@ -5,6 +5,8 @@ are personal data: what staff look at here goes into the access record.
 """
 
 from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -16,7 +18,16 @@ from .models import OutgoingMail
 
 @admin.register(OutgoingMail)
 class OutgoingMailAdmin(AccessRecordedAdmin, admin.ModelAdmin):
-    list_display = ("created_at", "status", "recipients", "subject", "attempts", "next_attempt_at", "sent_at")
+    list_display = (
+        "created_at",
+        "status",
+        "recipients",
+        "subject",
+        "attempts",
+        "next_attempt_at",
+        "sent_at",
+        "kept_until",
+    )
     list_filter = ("status", "created_at")
     search_fields = ("subject",)
     date_hierarchy = "created_at"
@@ -31,7 +42,9 @@ class OutgoingMailAdmin(AccessRecordedAdmin, admin.ModelAdmin):
         "created_at",
         "attempts",
         "next_attempt_at",
+        "last_attempt_at",
         "sent_at",
+        "kept_until",
         "last_error",
     )
     readonly_fields = fields
@@ -51,6 +64,13 @@ class OutgoingMailAdmin(AccessRecordedAdmin, admin.ModelAdmin):
     @admin.display(description=_("recipients"))
     def recipients(self, obj):
         return ", ".join((*obj.to, *obj.cc, *obj.bcc))
+
+    @admin.display(description=_("deleted after"))
+    def kept_until(self, obj):
+        """When the daily job deletes a delivered or failed message (failed mail can be sent again until
+        then)."""
+        until = services.mail_kept_until(obj)
+        return date_format(timezone.localtime(until), "DATE_FORMAT") if until else "—"
 
     @admin.action(description=_("Send the selected failed mail again"), permissions=["view"])
     def send_again(self, request, queryset):

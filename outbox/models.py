@@ -21,7 +21,8 @@ class OutgoingMail(models.Model):
 
     A worker claims it (``sending`` until ``claimed_until``), hands it to the mail server and marks it
     ``sent``; when the server refuses or cannot be reached, the message waits longer after each attempt
-    and is marked ``failed`` after the last one, for staff to see and send again.
+    and is marked ``failed`` after the last one, for staff to see and send again. Sent mail and failed
+    mail are deleted ``OUTBOX_KEEP_SENT_DAYS`` after their last attempt (``outbox.services.mail_purge``).
     """
 
     class Status(models.TextChoices):
@@ -44,6 +45,7 @@ class OutgoingMail(models.Model):
     created_at = models.DateTimeField(_("queued"), default=timezone.now, db_index=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
     claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.utils import DNS_NAME
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django_q.tasks import async_task
 
@@ -99,16 +100,19 @@ def mail_deliver(*, mail_id: int, now: datetime | None = None) -> str | None:
         OutgoingMail.objects.filter(pk=mail.pk).update(
             status=status,
             attempts=attempts,
+            last_attempt_at=now,
             next_attempt_at=now + retry_delay(attempts),
             claimed_until=None,
             last_error=f"{type(error).__name__}: {error}"[:2000],
         )
         logger.warning("Mail %s not delivered (attempt %s): %s", mail.pk, attempts, error)
         return status
+    sent_at = timezone.now()
     OutgoingMail.objects.filter(pk=mail.pk).update(
         status=OutgoingMail.Status.SENT,
         attempts=attempts,
-        sent_at=timezone.now(),
+        sent_at=sent_at,
+        last_attempt_at=sent_at,
         claimed_until=None,
         last_error="",
     )
@@ -135,11 +139,25 @@ def mail_retry(*, mail: OutgoingMail) -> bool:
     return bool(retried)
 
 
+def mail_kept_until(mail: OutgoingMail) -> datetime | None:
+    """When ``mail_purge`` deletes a delivered or failed message; ``None`` while it is still to be sent."""
+    if mail.status not in (OutgoingMail.Status.SENT, OutgoingMail.Status.FAILED) or not mail.last_attempt_at:
+        return None
+    return mail.last_attempt_at + timedelta(days=settings.OUTBOX_KEEP_SENT_DAYS)
+
+
 def mail_purge(*, now: datetime | None = None) -> int:
-    """Delete delivered mail older than ``OUTBOX_KEEP_SENT_DAYS``: the outbox is no archive."""
+    """Delete mail delivered, or failed, more than ``OUTBOX_KEEP_SENT_DAYS`` ago: the outbox is no archive.
+
+    Failed mail counts from its last attempt, so staff have the same days to send it again; it goes
+    whoever it was for, members or not (a password reset asked for an unknown address). Returns how many.
+    """
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.OUTBOX_KEEP_SENT_DAYS)
-    deleted, _ = OutgoingMail.objects.filter(status=OutgoingMail.Status.SENT, sent_at__lt=cutoff).delete()
+    deleted, _ = OutgoingMail.objects.filter(
+        Q(status=OutgoingMail.Status.SENT, sent_at__lt=cutoff)
+        | Q(status=OutgoingMail.Status.FAILED, last_attempt_at__lt=cutoff)
+    ).delete()
     return deleted
 
 

@@ -1,13 +1,19 @@
 """Failed logins slow guessing down per account, per client address and per device, through the proxy, and
 never lock out the account's owner, staff, or everybody else."""
 
+from datetime import timedelta
+
 import pytest
+from django.contrib.sessions.models import Session
 from django.core import mail
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
+from django_q.models import Schedule
 
-from accounts import login_limits
+from accounts import login_limits, services
 from accounts.http import client_ip
 from accounts.tests.factories import PASSWORD, UserFactory
 
@@ -257,3 +263,39 @@ def test_every_429_says_when_to_come_back():
     assert "Too many attempts" in response.content.decode()
     # Another address signs up as usual.
     assert browser("198.51.100.80").get(url("account_signup")).status_code == 200
+
+
+def test_ended_sessions_and_expired_counts_leave_the_database(settings, client):
+    """The daily job "Delete ended sessions and expired login counts": Django would keep both rows."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": settings.PORTAL_CACHE_TABLE,
+            "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 10**12},
+        },
+    }
+    member = UserFactory()
+    log_in(client, member.email, "wrong password")  # a count for the account and one for the address
+    client.force_login(member)
+    Session.objects.create(session_key="x" * 32, session_data="", expire_date=timezone.now() - timedelta(1))
+
+    def rows():
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {settings.PORTAL_CACHE_TABLE}")  # noqa: S608
+            return cursor.fetchone()[0], Session.objects.count()
+
+    counts, sessions = rows()
+    assert counts >= 2 and sessions == 2
+    assert services.login_data_purge() == 1  # the ended session; the counts still count
+    assert rows() == (counts, 1)
+    # A day later the counts have leaked away (one failure: an hour for the account, three minutes for the
+    # address), and they leave the table; the member's two-week session stays.
+    assert services.login_data_purge(now=timezone.now() + timedelta(days=1)) == counts
+    assert rows() == (0, 1)
+    assert client.get(url("accounts:my-page")).status_code == 200
+
+
+def test_the_workers_run_the_job_daily():
+    job = Schedule.objects.get(name="Delete ended sessions and expired login counts")
+    assert (job.func, job.minutes) == ("accounts.tasks.login_data_purge", 24 * 60)

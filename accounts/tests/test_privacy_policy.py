@@ -1,6 +1,7 @@
 """The privacy policy (PIPA art. 30): one page in three languages, versioned, linked from every footer and
 from the sign-up form; staff edit it in the admin, where a published version is never changed again."""
 
+import re
 from datetime import timedelta
 from importlib import import_module
 
@@ -202,3 +203,17 @@ def test_the_optional_consent_given_before_the_split_becomes_two_honest_records(
         assert (consent.version, consent.given_at) == ("2026-11-01", given)
         assert consent.withdrawn_at == (withdrawn if user_id == other.pk else None)
         assert consent.language == ("ko" if user_id == member.pk else "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "covered"),
+    [
+        ("en", ["members", "children", "contact persons", "partner organisations abroad", "guests"]),
+        ("ko", ["회원", "자녀", "담당자", "해외 파트너 기관", "방문객"]),
+        ("zh-hans", ["会员", "子女", "联系人", "海外合作伙伴机构", "客人"]),
+    ],
+)
+def test_the_pages_description_names_everyone_the_policy_covers(client, lang, covered):
+    page = client.get(url("privacy:current", lang)).content.decode()
+    (description,) = re.findall(r'<meta name="description" content="([^"]*)">', page)
+    assert all(who in description for who in covered), description

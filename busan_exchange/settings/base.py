@@ -275,6 +275,8 @@ OUTBOX_DELIVERY_BACKEND = env(
 if env("DJANGO_EMAIL_FILE_PATH", default=""):
     EMAIL_FILE_PATH = env("DJANGO_EMAIL_FILE_PATH")
 OUTBOX_MAX_ATTEMPTS = env.int("PORTAL_MAIL_MAX_ATTEMPTS", default=10)
+# Days a message is kept after it was delivered, or after the last attempt when it failed (the privacy policy
+# says 30).
 OUTBOX_KEEP_SENT_DAYS = env.int("PORTAL_MAIL_KEEP_SENT_DAYS", default=30)
 EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env(
@@ -325,10 +327,14 @@ HEALTH_WORKERS_LATE_SECONDS = env.int("PORTAL_HEALTH_WORKERS_LATE_SECONDS", defa
 PERIODIC_TASKS = {
     # name: (function, every so many minutes)
     "Deliver mail that is due": ("outbox.tasks.mail_deliver_due", 1),
-    "Delete delivered mail after its keeping time": ("outbox.tasks.mail_purge", 24 * 60),
+    "Delete delivered and failed mail after its keeping time": ("outbox.tasks.mail_purge", 24 * 60),
     "Expire unanswered offers and offer the places to the waiting list": (
         "applications.tasks.offers_expire",
         5,
+    ),
+    "Delete application answers and files a year after the trip": (
+        "applications.tasks.answers_purge",
+        24 * 60,
     ),
     "Delete homestay guests a year after their visit": ("homestays.tasks.guests_purge", 24 * 60),
     "Erase cooperation contacts three years after a request ends": (
@@ -336,6 +342,7 @@ PERIODIC_TASKS = {
         24 * 60,
     ),
     "Delete access record entries after their keeping time": ("audit.tasks.access_records_purge", 24 * 60),
+    "Delete ended sessions and expired login counts": ("accounts.tasks.login_data_purge", 24 * 60),
 }
 # The access record (who viewed, exported or changed personal data) is kept this many years: PIPA asks for
 # at least two, and the database refuses to delete younger entries.

@@ -2,7 +2,7 @@ import factory
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
-from cooperation.consents import REQUEST_CONSENT
+from cooperation.consents import PROVISION_CONSENT, REQUEST_CONSENT
 from cooperation.models import CooperationRequest, PartnerOrganization, ProposedPartner, StateChange
 from programs.tests.factories import CityFactory
 
@@ -44,6 +44,8 @@ class CooperationRequestFactory(factory.django.DjangoModelFactory):
     language = "en"
     consent_version = REQUEST_CONSENT.version
     consented_at = factory.LazyFunction(timezone.now)
+    provision_consent_version = PROVISION_CONSENT.version
+    provision_consented_at = factory.LazyFunction(timezone.now)
 
     @factory.post_generation
     def history(self, create, extracted, **kwargs):

@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import timezone
 
 from accounts.tests.staff import CONTENT_EDITORS, PROGRAM_MANAGERS, make_user
-from cooperation.models import CooperationRequest, PartnerOrganization
+from cooperation.models import CooperationRequest, PartnerOrganization, ProposedPartner
 from programs.tests.factories import CityFactory
 
 from .factories import CooperationRequestFactory, PartnerOrganizationFactory, ProposedPartnerFactory
@@ -227,3 +227,36 @@ def test_staff_views_changes_and_exports_are_in_the_access_record(client, coordi
     assert ("view", kind, str(request.pk)) in seen
     assert ("change", kind, str(request.pk)) in seen
     assert ("export", kind, str(request.pk)) in seen
+
+
+def test_staff_see_both_consents_on_the_request(client, coordinator):
+    request = CooperationRequestFactory()
+    page = client.get(ADMIN + f"cooperationrequest/{request.pk}/change/").content.decode()
+    assert "Consent to collection and use" in page and "Consent to provision to partners abroad" in page
+    assert page.count("Version 2026-12-01, given on ") == 2
+
+
+def test_without_the_consent_to_be_introduced_staff_cannot_propose_or_match(client, coordinator):
+    request = CooperationRequestFactory(
+        state=State.IN_CONSULTATION,
+        consultant=coordinator,
+        provision_consent_version="",
+        provision_consented_at=None,
+    )
+    change = ADMIN + f"cooperationrequest/{request.pk}/change/"
+    response = client.get(change)
+    page = response.content.decode()
+    assert "Not given (request sent before this consent was asked for)" in page
+    (proposals,) = [
+        inline for inline in response.context["inline_admin_formsets"] if inline.opts.model is ProposedPartner
+    ]
+    assert not proposals.has_add_permission
+    # A proposal posted all the same is ignored.
+    client.post(change, _inlines(proposals=[{"partner": PartnerOrganizationFactory().pk, "note": "x"}]))
+    assert not request.proposals.exists()
+
+    transition = ADMIN + f"cooperationrequest/{request.pk}/transition/"
+    response = client.post(transition, {"state": "match_proposed"})
+    assert "has not agreed to the provision of their details to partners abroad" in response.content.decode()
+    request.refresh_from_db()
+    assert request.state == State.IN_CONSULTATION and mail.outbox == []

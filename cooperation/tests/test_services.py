@@ -4,11 +4,13 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
 from accounts.tests.staff import make_user
 from cooperation import services
+from cooperation.consents import PROVISION_CONSENT, REQUEST_CONSENT
 from cooperation.exceptions import CooperationError
 from cooperation.models import Consultation, CooperationRequest, ProposedPartner, StateChange
 from cooperation.services import RequestDetails
@@ -20,6 +22,7 @@ from .factories import CooperationRequestFactory, PartnerOrganizationFactory, Pr
 pytestmark = pytest.mark.django_db
 
 State = CooperationRequest.State
+CONSENTS = {"consent": True, "provision_consent": True}
 
 
 @pytest.fixture
@@ -51,9 +54,13 @@ def details(**changes) -> RequestDetails:
 
 def test_submitting_records_the_request_its_first_step_and_mails_the_member_in_their_language():
     member = UserFactory(language="ko")
-    request = services.request_submit(user=member, details=details(), language="en", consent=True)
+    request = services.request_submit(user=member, details=details(), language="en", **CONSENTS)
     assert (request.state, request.user, request.language) == (State.NEW, member, "en")
-    assert request.consented_at is not None and request.consent_version
+    assert (request.consent_version, request.provision_consent_version) == (
+        REQUEST_CONSENT.version,
+        PROVISION_CONSENT.version,
+    )
+    assert request.consented_at == request.provision_consented_at is not None
     assert list(request.state_changes.values_list("state", flat=True)) == ["new"]
     (message,) = mail.outbox
     assert message.to == [member.email]
@@ -61,10 +68,56 @@ def test_submitting_records_the_request_its_first_step_and_mails_the_member_in_t
     assert "Busan Ocean Tech" in message.subject and "접수" in message.subject
 
 
-def test_no_request_without_the_consent():
+@pytest.mark.parametrize(
+    ("consents", "code"),
+    [
+        ({"consent": False, "provision_consent": True}, "no_consent"),
+        ({"consent": True, "provision_consent": False}, "no_provision_consent"),
+    ],
+)
+def test_no_request_without_both_consents(consents, code):
     with pytest.raises(CooperationError) as error:
-        services.request_submit(user=UserFactory(), details=details(), language="en", consent=False)
-    assert error.value.code == "no_consent"
+        services.request_submit(user=UserFactory(), details=details(), language="en", **consents)
+    assert error.value.code == code
+    assert not CooperationRequest.objects.exists() and not mail.outbox
+
+
+def test_without_the_consent_to_be_introduced_no_partner_is_proposed_or_matched(staff):
+    # Requests sent before the consent was asked for: consulting only.
+    request = CooperationRequestFactory(
+        state=State.IN_CONSULTATION,
+        consultant=staff,
+        provision_consent_version="",
+        provision_consented_at=None,
+    )
+    assert not request.may_introduce
+    with pytest.raises(CooperationError) as error:
+        services.proposal_save(
+            proposal=ProposedPartner(request=request, partner=PartnerOrganizationFactory()), by=staff
+        )
+    assert error.value.code == "no_introduction_consent"
+    assert "not agreed to the provision" in error.value.message
+    # A proposal made before the consent was asked for does not open the way either.
+    proposal = ProposedPartnerFactory(request=request)
+    with pytest.raises(CooperationError) as error:
+        services.request_transition(request=request, state=State.MATCH_PROPOSED, by=staff)
+    assert error.value.code == "no_introduction_consent"
+    CooperationRequest.objects.filter(pk=request.pk).update(state=State.MATCH_PROPOSED)
+    with pytest.raises(CooperationError) as error:
+        services.request_transition(request=request, state=State.MATCHED, by=staff, matched=[proposal])
+    assert error.value.code == "no_introduction_consent"
+    request.refresh_from_db()
+    assert request.state == State.MATCH_PROPOSED and not mail.outbox
+    assert not request.proposals.filter(is_match=True).exists()
+    # Consulting and closing still work.
+    services.request_transition(request=request, state=State.CLOSED, by=staff, reason="Consulted only.")
+
+
+def test_a_request_records_a_provision_consent_whole_or_not_at_all():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CooperationRequestFactory(provision_consent_version="")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CooperationRequestFactory(provision_consented_at=None)
 
 
 def test_a_city_sought_makes_the_country_unnecessary_and_other_needs_a_name():
@@ -73,7 +126,7 @@ def test_a_city_sought_makes_the_country_unnecessary_and_other_needs_a_name():
         user=UserFactory(),
         details=details(city_sought=city, kind="other", kind_other="Tourism"),
         language="en",
-        consent=True,
+        **CONSENTS,
     )
     assert (request.city_sought, request.country_sought, request.kind_shown) == (city, "", "Tourism")
 
@@ -81,12 +134,12 @@ def test_a_city_sought_makes_the_country_unnecessary_and_other_needs_a_name():
 def test_at_most_five_requests_in_progress_per_member():
     member = UserFactory()
     for _ in range(5):
-        services.request_submit(user=member, details=details(), language="en", consent=True)
+        services.request_submit(user=member, details=details(), language="en", **CONSENTS)
     with pytest.raises(CooperationError) as error:
-        services.request_submit(user=member, details=details(), language="en", consent=True)
+        services.request_submit(user=member, details=details(), language="en", **CONSENTS)
     assert error.value.code == "too_many_open"
     CooperationRequest.objects.filter(user=member).update(state=State.CLOSED, closed_reason="Done")
-    services.request_submit(user=member, details=details(), language="en", consent=True)
+    services.request_submit(user=member, details=details(), language="en", **CONSENTS)
 
 
 def test_the_whole_way_to_a_match_each_step_recorded_and_mailed(staff):

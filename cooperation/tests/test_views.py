@@ -43,6 +43,7 @@ def intake(**changes):
         "preferred_times": "Tuesday afternoons",
         "preferred_mode": "online",
         "consent": "on",
+        "provision_consent": "on",
         "fax": "",
     }
     data.update(changes)
@@ -107,6 +108,7 @@ def test_errors_keep_what_was_typed_and_explain_each_field(client):
             description="x" * 3001,
             contact_email="not an email",
             consent=None,
+            provision_consent=None,
         ),
     )
     assert response.status_code == 200 and not CooperationRequest.objects.exists()
@@ -118,11 +120,68 @@ def test_errors_keep_what_was_typed_and_explain_each_field(client):
         "description",
         "contact_email",
         "consent",
+        "provision_consent",
     }
     page = response.content.decode()
     assert 'value="Busan Ocean Tech"' in page and 'value="not an email"' in page
     assert "Choose a city above or name a country or region." in page
     assert 'href="#id_organization_type"' in page
+
+
+def test_the_form_asks_for_two_separate_consents_each_with_its_notice(client):
+    client.force_login(UserFactory())
+    page = client.get(url("cooperation:request")).content.decode()
+    assert page.count('type="checkbox"') == 2
+    assert "<legend>Consent to the collection and use of personal information for consulting" in page
+    assert (
+        "<legend>Consent to the provision of personal information to partner organisations abroad (required)"
+        "</legend>" in page
+    )
+    # The notice PIPA art. 17(2) and 28-8(2) ask for: recipients, their purpose, items, where, when and
+    # how, how long they keep it, the right to refuse and what refusing means.
+    for label in (
+        "Recipients",
+        "Recipients' purpose",
+        "Personal information provided",
+        "Where, when and how it is provided",
+        "How long the recipients keep it",
+    ):
+        assert f"<dt>{label}</dt>" in page
+    assert "in the city or country your request names" in page
+    assert "for consulting only, without introductions, call the office" in page
+    assert page.count("Text version 2026-12-01") == 2
+
+
+def test_without_the_consent_to_be_introduced_the_request_is_not_taken(client):
+    client.force_login(UserFactory())
+    response = client.post(url("cooperation:request"), intake(provision_consent=None))
+    assert response.status_code == 200 and not CooperationRequest.objects.exists() and not mail.outbox
+    assert set(response.context["form"].errors) == {"provision_consent"}
+    page = response.content.decode()
+    assert "Without this consent we cannot introduce you to partners abroad" in page
+    assert 'href="#id_provision_consent"' in page
+    assert 'value="Busan Ocean Tech"' in page and 'name="consent" required id="id_consent" checked' in page
+
+
+def test_the_request_page_shows_both_consents_with_their_versions_and_times(client):
+    member = UserFactory(language="ko")
+    client.force_login(member)
+    client.post(url("cooperation:request", lang="ko"), intake())
+    request = CooperationRequest.objects.get()
+    page = client.get(url("cooperation:detail", request.pk, lang="ko")).content.decode()
+    assert "해외 파트너 기관에 대한 개인정보 제3자 제공 동의(필수)" in page
+    assert "컨설팅 및 매칭을 위한 개인정보 수집·이용 동의(필수)" in page
+    assert page.count("(동의서 버전 2026-12-01)") == 2
+    assert "한국 시간" in page
+    # What was agreed to can be read again, recipients included.
+    assert "제공받는 자" in page
+
+
+def test_a_request_sent_before_the_provision_consent_says_it_cannot_be_matched(client):
+    request = CooperationRequestFactory(provision_consent_version="", provision_consented_at=None)
+    client.force_login(request.user)
+    page = client.get(url("cooperation:detail", request.pk)).content.decode()
+    assert "Not given: this request was sent before the consent was asked for." in page
 
 
 def test_the_honeypot_stops_automated_senders_and_keeps_the_text(client):
@@ -229,6 +288,8 @@ def test_the_data_download_holds_the_requests(client):
     assert exported["city_sought"] == "surabaya"
     assert exported["received_at"].endswith("+09:00")
     assert exported["proposed_partners"][0]["matched"] is True
+    assert exported["consent_version"] == exported["provision_consent_version"] == "2026-12-01"
+    assert exported["provision_consented_at"].endswith("+09:00")
     assert "notes" not in json.dumps(exported)
 
 

@@ -4,6 +4,8 @@ needed."""
 from datetime import timedelta
 
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.utils import timezone
 
@@ -269,8 +271,29 @@ def test_guests_are_deleted_a_year_after_their_visit():
     today = timezone.localdate()
     old = DelegationFactory(arrives_on=today - timedelta(days=380), departs_on=today - timedelta(days=370))
     recent = DelegationFactory(arrives_on=today - timedelta(days=30), departs_on=today - timedelta(days=20))
-    AssignmentFactory(guest=GuestFactory(delegation=old))
-    kept = GuestFactory(delegation=recent)
+    placement = AssignmentFactory(
+        guest=GuestFactory(delegation=old, first_name="Budi", family_name="Santoso")
+    )
+    kept = GuestFactory(delegation=recent, first_name="Sari", family_name="Wijaya")
+    # Staff added and placed them in the admin, whose log names them.
+    staff = UserFactory(is_staff=True)
+    for obj, message in (
+        (placement.guest, "[]"),
+        (placement, "[]"),
+        (old, '[{"added": {"name": "guest", "object": "Budi Santoso"}}]'),
+        (kept, "[]"),
+    ):
+        LogEntry.objects.create(
+            user=staff,
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=str(obj.pk),
+            object_repr=str(obj)[:200],
+            action_flag=CHANGE,
+            change_message=message,
+        )
     assert services.guests_purge(today=today) == 1
     assert list(Guest.objects.all()) == [kept]
     assert Assignment.objects.count() == 0
+    log = " ".join(f"{e.object_repr} {e.change_message}" for e in LogEntry.objects.all())
+    assert "Budi" not in log and "Santoso" not in log
+    assert "Sari Wijaya" in log  # a guest still to come keeps her name

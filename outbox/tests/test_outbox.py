@@ -1,12 +1,14 @@
 """The outbox: mail is kept with the change that causes it, sent once, retried while the server is down."""
 
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
 from django.contrib.admin.sites import site
 from django.core import mail
 from django.core.mail import EmailMessage, send_mail
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 from django_q.models import OrmQ, Schedule
 
@@ -129,8 +131,82 @@ def test_delivered_mail_is_deleted_after_its_keeping_time(settings):
     settings.OUTBOX_KEEP_SENT_DAYS = 30
     send_mail("Hello", "Body", None, ["member@example.org"])
     sent = OutgoingMail.objects.get()
+    assert sent.last_attempt_at == sent.sent_at
     assert services.mail_purge(now=sent.sent_at + timedelta(days=29)) == 0
     assert services.mail_purge(now=sent.sent_at + timedelta(days=31)) == 1
+
+
+def test_failed_mail_is_deleted_the_same_number_of_days_after_its_last_attempt(smtp_down, settings):
+    settings.OUTBOX_MAX_ATTEMPTS, settings.OUTBOX_KEEP_SENT_DAYS = 2, 30
+    # A password reset asked for an address that is no member's fails like any other mail.
+    send_mail("Password reset", "Body", None, ["nobody@example.org"])  # sync mode: first attempt at once
+    failing = OutgoingMail.objects.get()
+    assert failing.status == "queued" and failing.last_attempt_at is not None
+    last = failing.next_attempt_at
+    services.mail_deliver_due(now=last)
+    failing.refresh_from_db()
+    assert (failing.status, failing.last_attempt_at) == ("failed", last)
+    assert services.mail_kept_until(failing) == last + timedelta(days=30)
+
+    # Mail still waiting for an attempt is never deleted, however old.
+    send_mail("Waiting", "Body", None, ["member@example.org"])
+    waiting = OutgoingMail.objects.get(subject="Waiting")
+    OutgoingMail.objects.filter(pk=waiting.pk).update(
+        status="queued", created_at=last - timedelta(days=90), next_attempt_at=last + timedelta(days=90)
+    )
+
+    assert services.mail_purge(now=last + timedelta(days=29)) == 0
+    assert services.mail_purge(now=last + timedelta(days=30, seconds=1)) == 1
+    assert list(OutgoingMail.objects.values_list("subject", flat=True)) == ["Waiting"]
+
+
+def test_failed_mail_sent_again_is_kept_from_its_new_attempt(smtp_down, settings):
+    settings.OUTBOX_MAX_ATTEMPTS, settings.OUTBOX_KEEP_SENT_DAYS = 1, 30
+    send_mail("Hello", "Body", None, ["member@example.org"])
+    failed = OutgoingMail.objects.get()
+    assert failed.status == "failed"
+    # It failed 20 days ago; staff send it again today, and the server is still down.
+    OutgoingMail.objects.filter(pk=failed.pk).update(last_attempt_at=timezone.now() - timedelta(days=20))
+    services.mail_retry(mail=failed)
+    failed.refresh_from_db()
+    assert failed.status == "failed"
+    today = timezone.now()
+    assert services.mail_purge(now=today + timedelta(days=15)) == 0
+    assert services.mail_purge(now=today + timedelta(days=31)) == 1
+
+
+def test_staff_see_when_delivered_and_failed_mail_will_be_deleted(admin_client, settings):
+    settings.OUTBOX_KEEP_SENT_DAYS = 30
+    send_mail("Hello", "Body", None, ["member@example.org"])
+    sent = OutgoingMail.objects.get()
+    OutgoingMail.objects.filter(pk=sent.pk).update(
+        last_attempt_at=timezone.make_aware(
+            timezone.datetime(2026, 12, 1, 23, 30), timezone.get_fixed_timezone(540)
+        )
+    )
+    page = admin_client.get("/en/admin/outbox/outgoingmail/").content.decode()
+    assert "Deleted after" in page and "Dec. 31, 2026" in page
+
+
+def test_mail_tried_before_the_last_attempt_was_recorded_gets_it_back():
+    """Migration outbox/0002: the time of the last attempt, from what mail_deliver wrote then."""
+    fill = import_module("outbox.migrations.0002_last_attempt").fill_last_attempt
+    apps = MigrationExecutor(connection).loader.project_state(("outbox", "0002_last_attempt")).apps
+    now = timezone.now()
+    sent = OutgoingMail.objects.create(subject="s", status="sent", attempts=1, sent_at=now)
+    failed = OutgoingMail.objects.create(
+        subject="f", status="failed", attempts=10, next_attempt_at=now + timedelta(hours=6)
+    )
+    retrying = OutgoingMail.objects.create(
+        subject="r", status="queued", attempts=3, next_attempt_at=now + timedelta(minutes=4)
+    )
+    untried = OutgoingMail.objects.create(subject="u", status="queued")
+    fill(apps, None)
+    for message in (sent, failed, retrying, untried):
+        message.refresh_from_db()
+    assert sent.last_attempt_at == sent.sent_at
+    assert failed.last_attempt_at == retrying.last_attempt_at == now
+    assert untried.last_attempt_at is None
 
 
 def test_a_members_mail_can_be_erased():
@@ -145,6 +221,8 @@ def test_the_workers_run_the_periodic_jobs():
     names = dict(Schedule.objects.values_list("name", "func"))
     assert names["Deliver mail that is due"] == "outbox.tasks.mail_deliver_due"
     assert Schedule.objects.get(name="Deliver mail that is due").minutes == 1
+    purge = Schedule.objects.get(name="Delete delivered and failed mail after its keeping time")
+    assert (purge.func, purge.minutes) == ("outbox.tasks.mail_purge", 24 * 60)
 
 
 def test_outgoing_mail_cannot_be_edited_in_the_admin(rf, admin_user):

@@ -2,7 +2,8 @@
 (with the guardian's consent, under 14), sees the child is eligible, answers the questions with a file,
 submits; staff offer a place in the admin; the guardian accepts it. axe-core finds nothing on the pages."""
 
-from datetime import date, timedelta
+import os
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -10,7 +11,8 @@ from django.utils import timezone
 
 from accounts.tests.factories import PASSWORD, UserFactory
 from applications import sample_data
-from applications.models import Applicant, Application, Call
+from applications import services as application_services
+from applications.models import Answer, Applicant, Application, Call
 
 from .support import axe_violations, log_in, unmarked_foreign_text
 
@@ -23,12 +25,14 @@ WORDS = {
         "submitted": "제출 완료",
         "offered": "선발 통보",
         "accepted": "참가 확정",
+        "answers deleted": "귀국일부터 1년이 지난",
     },
     "zh-hans": {
         "eligible": "符合申请资格",
         "submitted": "已提交",
         "offered": "已发送录取通知",
         "accepted": "确定参加",
+        "answers deleted": "交流行程结束满一年后",
     },
 }
 
@@ -161,3 +165,16 @@ def test_guardian_applies_for_a_child_staff_offer_and_the_guardian_accepts(
     assert words["accepted"] in page.locator(".application-state").inner_text()
     application.refresh_from_db()
     assert application.state == Application.State.ACCEPTED
+
+    # A year after the trip the daily job deletes the answers and the file; the page says so, in the
+    # guardian's language, and keeps the history.
+    stored = Answer.objects.exclude(file="").get(application=application).file.path
+    trip_ended = open_call.trip_ends_on
+    a_year_after = timezone.make_aware(datetime.combine(trip_ended + timedelta(days=366), time(9)))
+    assert application_services.answers_purge(now=a_year_after) == 1
+    page.reload()
+    answers = page.locator("section[aria-labelledby='answers-heading']").inner_text()
+    assert words["answers deleted"] in answers and "consent.pdf" not in answers
+    assert not os.path.exists(stored)
+    assert page.locator(".data-table tbody tr").count() == 4  # draft, submitted, offered, accepted
+    _no_axe_violations(page)

@@ -226,6 +226,16 @@ def test_an_organisation_files_a_consulting_request_and_sees_it_matched(
     assert page.input_value('input[name="contact_email"]') == member.email
     assert not page.locator('input[name="fax"]').is_visible()
     page.check('input[name="consent"]')
+    # The consent to be introduced to partners abroad is separate: without it the request is not taken.
+    page.locator('main form [type="submit"]').click()
+    page.wait_for_load_state()
+    summary = page.locator(".error-summary")
+    assert summary.locator('a[href="#id_provision_consent"]').count() == 1
+    assert page.is_checked('input[name="consent"]') and not page.is_checked('input[name="provision_consent"]')
+    assert page.input_value('input[name="organization_name"]') == text["organisation"]
+    assert not CooperationRequest.objects.exists()
+    _check(page, language, "request form, provision consent missing")
+    page.check('input[name="provision_consent"]')
     page.locator('main form [type="submit"]').click()
     page.wait_for_url(f"**/{language}/my/cooperation/*/")
     request = CooperationRequest.objects.get(user=member)
