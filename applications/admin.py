@@ -18,12 +18,13 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
+from accounts.districts import District
 from audit.admin import AccessRecordedAdmin
 from programs.admin import ContentAdmin
 
 from . import selectors, services
 from .admin_reports import applications_csv
-from .choices import District, SchoolLevel
+from .choices import SchoolLevel
 from .exceptions import ApplicationError
 from .models import Answer, Application, Call, Question, StateChange
 

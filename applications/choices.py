@@ -12,28 +12,6 @@ class SchoolLevel(models.TextChoices):
     ADULT = "adult", _("Adult (not in school)")
 
 
-class District(models.TextChoices):
-    """Busan's sixteen districts and county, and "outside Busan"."""
-
-    JUNG = "jung", _("Jung-gu")
-    SEO = "seo", _("Seo-gu")
-    DONG = "dong", _("Dong-gu")
-    YEONGDO = "yeongdo", _("Yeongdo-gu")
-    BUSANJIN = "busanjin", _("Busanjin-gu")
-    DONGNAE = "dongnae", _("Dongnae-gu")
-    NAM = "nam", _("Nam-gu")
-    BUK = "buk", _("Buk-gu")
-    HAEUNDAE = "haeundae", _("Haeundae-gu")
-    SAHA = "saha", _("Saha-gu")
-    GEUMJEONG = "geumjeong", _("Geumjeong-gu")
-    GANGSEO = "gangseo", _("Gangseo-gu")
-    YEONJE = "yeonje", _("Yeonje-gu")
-    SUYEONG = "suyeong", _("Suyeong-gu")
-    SASANG = "sasang", _("Sasang-gu")
-    GIJANG = "gijang", _("Gijang-gun")
-    OUTSIDE = "outside", _("Outside Busan")
-
-
 class Residence(models.TextChoices):
     ANY = "any", _("Anyone, wherever they live")
     BUSAN = "busan", _("Lives in Busan")

@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from .choices import District, Residence, SchoolLevel
+from accounts.districts import District
+
+from .choices import Residence, SchoolLevel
 from .consents import CHILD_CONSENT_AGE
 
 

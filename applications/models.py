@@ -5,9 +5,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.districts import District
 from programs.models import Publishable, PublishableQuerySet
 
-from .choices import District, QuestionKind, Residence, SchoolLevel, Selection
+from .choices import QuestionKind, Residence, SchoolLevel, Selection
 from .storage import private_storage
 
 

@@ -1,28 +1,13 @@
 from django import forms
-from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
+from accounts.form_fields import ChoiceGroupBoundField
 from programs.i18n import shown_language
 from programs.models import City
 
 from .consents import PROVISION_CONSENT, REQUEST_CONSENT
 from .models import CooperationKind, CooperationRequest
 from .services import RequestDetails
-
-
-class ChoiceGroupBoundField(BoundField):
-    """Checkbox and radio groups, read like single fields: each box points at the group's help text and
-    errors, and the group's id (on its fieldset) is where the error summary links to."""
-
-    def build_widget_attrs(self, attrs, widget=None):
-        attrs = super().build_widget_attrs(attrs, widget)
-        if self.use_fieldset and not attrs.get("aria-describedby") and self.aria_describedby:
-            attrs["aria-describedby"] = self.aria_describedby
-        return attrs
-
-    @property
-    def id_for_label(self):
-        return self.auto_id if self.use_fieldset else super().id_for_label
 
 
 class CitySelect(forms.Select):

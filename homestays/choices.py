@@ -5,27 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 
-class District(models.TextChoices):
-    """Busan's sixteen districts and county."""
-
-    JUNG = "jung", _("Jung-gu")
-    SEO = "seo", _("Seo-gu")
-    DONG = "dong", _("Dong-gu")
-    YEONGDO = "yeongdo", _("Yeongdo-gu")
-    BUSANJIN = "busanjin", _("Busanjin-gu")
-    DONGNAE = "dongnae", _("Dongnae-gu")
-    NAM = "nam", _("Nam-gu")
-    BUK = "buk", _("Buk-gu")
-    HAEUNDAE = "haeundae", _("Haeundae-gu")
-    SAHA = "saha", _("Saha-gu")
-    GEUMJEONG = "geumjeong", _("Geumjeong-gu")
-    GANGSEO = "gangseo", _("Gangseo-gu")
-    YEONJE = "yeonje", _("Yeonje-gu")
-    SUYEONG = "suyeong", _("Suyeong-gu")
-    SASANG = "sasang", _("Sasang-gu")
-    GIJANG = "gijang", _("Gijang-gun")
-
-
 class Language(models.TextChoices):
     """Languages spoken at home or by a guest: those of Busan's partners and the most common others."""
 

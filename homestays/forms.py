@@ -2,30 +2,16 @@ import re
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.forms.boundfield import BoundField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from accounts.form_fields import ChoiceGroupBoundField
 
 from .consents import HOMESTAY_CONSENT
 from .models import HostOffer
 from .services import HostDetails
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{6,28}$")
-
-
-class ChoiceGroupBoundField(BoundField):
-    """Checkbox and radio groups, read like single fields: each box points at the group's help text and
-    errors, and the group's id (on its fieldset) is where the error summary links to."""
-
-    def build_widget_attrs(self, attrs, widget=None):
-        attrs = super().build_widget_attrs(attrs, widget)
-        if self.use_fieldset and not attrs.get("aria-describedby") and self.aria_describedby:
-            attrs["aria-describedby"] = self.aria_describedby
-        return attrs
-
-    @property
-    def id_for_label(self):
-        return self.auto_id if self.use_fieldset else super().id_for_label
 
 
 class DateInput(forms.DateInput):

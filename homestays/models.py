@@ -7,7 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .choices import Diet, District, Gender, GuestPreference, Language, Pet
+from accounts.districts import BusanDistrict as District
+
+from .choices import Diet, Gender, GuestPreference, Language, Pet
 from .fields import ChoiceListField
 
 INTRODUCTION_MAX = 1000

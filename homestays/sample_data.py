@@ -9,10 +9,11 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 
+from accounts.districts import BusanDistrict as District
 from programs.models import City, Program
 from programs.sample_data import NOTE, days_from
 
-from .choices import Diet, District, Gender, GuestPreference, Language, Pet
+from .choices import Diet, Gender, GuestPreference, Language, Pet
 from .consents import HOMESTAY_CONSENT
 from .models import Assignment, Delegation, Guest, HostConsent, HostOffer
 

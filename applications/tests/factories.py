@@ -6,8 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from accounts.districts import District
 from accounts.tests.factories import UserFactory
-from applications.choices import District, QuestionKind, Residence, SchoolLevel, Selection
+from applications.choices import QuestionKind, Residence, SchoolLevel, Selection
 from applications.models import Applicant, Application, Call, Question
 from programs.models import Status
 from programs.tests.factories import ProgramFactory

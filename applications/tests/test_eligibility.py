@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 from django.utils import translation
 
-from applications.choices import District, Residence, SchoolLevel
+from accounts.districts import District
+from applications.choices import Residence, SchoolLevel
 from applications.eligibility import age_on, applicant_check, rules_check
 
 from .factories import CallFactory, ChildFactory
