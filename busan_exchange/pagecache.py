@@ -1,14 +1,24 @@
 """A shared cache of the pages anonymous visitors see, emptied the moment staff change content.
 
 A cached page is stored in the ``pages`` cache under its absolute URL (so host, language prefix and query
-all count), the active language and the visitor's text size, together with the content *generation* it was
-rendered from. Any change to public content (see ``PAGE_CACHE_MODELS``) or any change staff save through
-the admin replaces the generation, and a page whose generation is not the current one is rendered afresh.
-Reading the generation and the page is one round trip to the cache.
+all count), the visitor's language and text size, together with the content *generation* it was rendered
+from. Any change to public content (see ``PAGE_CACHE_MODELS``) or any change staff save through the admin
+replaces the generation, and a page whose generation is not the current one is rendered afresh. Reading the
+generation and the page is one round trip to the cache.
 
-Only anonymous GET/HEAD requests that answer 200, set no cookie, carry no message and hold no CSRF token
-are cached, and only when the view set no caching headers of its own; members always get their own,
-uncached pages.
+The middleware sits right after the security headers, before sessions, so a page served from the cache
+costs no session, user or template work. Only visitors without a session or messages cookie are answered
+from the cache; a page is stored only when an anonymous GET answers 200, sets no cookie, carries no message
+and holds no CSRF token, and only when the view set no caching headers of its own. Members always get their
+own, uncached pages.
+
+Browsers keep no page for a time of their own: every cached page carries an ``ETag`` and ``Cache-Control:
+no-cache``, so a browser asks again each time and is answered "304 Not Modified" until the page changes. An
+edit therefore shows to every visitor at once.
+
+Parts of a page that are the same for every visitor of an address (the header, the footer, a list) are kept
+rendered too, in each process's memory, under the same generation: ``{% public_part %}``
+(``busan_exchange/templatetags/public_parts.py``). Members' pages render only what is their own.
 
 What anonymous traffic can store is bounded: a page is kept only when asked for with the query parameters
 it reads (``QUERY_PARAMETERS``: none for most pages) and sensible values, on the site's own host name, and
@@ -23,6 +33,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.http.request import split_domain_port
@@ -37,10 +48,15 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 _KEY_PREFIX = "pagecache:page:"
+_PART_PREFIX = "pagecache:part:"
 # The query parameters each page reads, by URL name; every other page reads none. A request with any other
 # parameter (tracking tags, random noise) is not served from, nor stored in, the cache.
 QUERY_PARAMETERS = {
     "discovery:search": ("q", "page"),
+    "programs:category": ("page",),
+    "programs:city": ("page",),
+    "events:list": ("page",),
+    "events:past": ("page",),
     "api:categories": ("page",),
     "api:programs": ("page",),
     "api:events": ("page",),
@@ -87,14 +103,45 @@ def _current_generation(value) -> str:
     return _cache().get(GENERATION_KEY)
 
 
+def request_generation(request) -> str | None:
+    """The content generation this request renders from, read from the shared cache once per request;
+    ``None`` when the cache is away (nothing is then kept)."""
+    if not hasattr(request, "_page_generation"):
+        try:
+            request._page_generation = _current_generation(_cache().get(GENERATION_KEY))
+        except Exception:
+            logger.warning("Page cache unavailable", exc_info=True)
+            request._page_generation = None
+    return request._page_generation
+
+
+def part_key(request, name: str) -> str | None:
+    """Where the public part ``name`` of this request's page is kept, or ``None`` when it must be rendered
+    for this request alone (parts switched off, an address with parameters the page does not read, the
+    shared cache away)."""
+    if not settings.PUBLIC_PART_SECONDS or not _keyable_memo(request):
+        return None
+    generation = request_generation(request)
+    if generation is None:
+        return None
+    parts = "\n".join((name, request.build_absolute_uri(), translation.get_language() or "", generation))
+    return _PART_PREFIX + hashlib.sha256(parts.encode()).hexdigest()
+
+
 def _text_size(request) -> str:
     size = request.COOKIES.get(settings.TEXT_SIZE_COOKIE, "normal")
     return size if size in settings.TEXT_SIZES else "normal"
 
 
-def _page_key(request) -> str:
-    parts = "\n".join((request.build_absolute_uri(), translation.get_language() or "", _text_size(request)))
+def _page_key(request, language: str) -> str:
+    parts = "\n".join((request.build_absolute_uri(), language, _text_size(request)))
     return _KEY_PREFIX + hashlib.sha256(parts.encode()).hexdigest()
+
+
+def _keyable_memo(request) -> bool:
+    if not hasattr(request, "_page_keyable"):
+        request._page_keyable = _keyable(request)
+    return request._page_keyable
 
 
 def _keyable(request) -> bool:
@@ -118,6 +165,11 @@ def _keyable(request) -> bool:
 def _has_messages(request) -> bool:
     storage = getattr(request, "_messages", None)
     return storage is not None and len(get_messages(request)) > 0
+
+
+def _carries_state(request) -> bool:
+    """Whether the visitor may be logged in or have a message waiting: their page is not the shared one."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES or CookieStorage.cookie_name in request.COOKIES
 
 
 def _vary_is_keyed(response) -> bool:
@@ -161,20 +213,33 @@ def _private(response):
 
 
 def _public(response):
-    # A view that set its own shared-cache lifetime (calendars, open data) keeps it.
+    # A view that set its own shared-cache lifetime (calendars, open data) keeps it. Pages are revalidated
+    # by browsers every time (no-cache with their ETag), unless a lifetime is configured.
     if not response.has_header("Cache-Control"):
-        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+        if settings.PAGE_CACHE_MAX_AGE:
+            patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+        else:
+            patch_cache_control(response, public=True, no_cache=True)
     return response
+
+
+def _etag(content: bytes) -> str:
+    digest = hashlib.blake2b(content, digest_size=16).hexdigest()
+    return f'"{digest}"'
 
 
 def _from_cache(request, status: int, headers: dict, content: bytes):
     response = HttpResponse(content, status=status, headers=headers)
     response["X-Page-Cache"] = "hit"
-    # Answer "304 Not Modified" to a client that already holds this version (sitemap.xml's Last-Modified).
+    return _conditional(request, response)
+
+
+def _conditional(request, response):
+    """ "304 Not Modified" to a client that already holds this version of the page."""
     conditional = get_conditional_response(
         request,
-        etag=headers.get("ETag"),
-        last_modified=parse_http_date_safe(headers.get("Last-Modified", "")),
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
         response=response,
     )
     if conditional is not response and "Access-Control-Allow-Origin" in response:
@@ -184,8 +249,9 @@ def _from_cache(request, status: int, headers: dict, content: bytes):
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve anonymous public pages from the shared cache. Place it last, after the auth and messages
-    middleware, so that headers added by the other middleware (security, CSP, cookies) stay per request."""
+    """Serve anonymous public pages from the shared cache. Place it right after the middleware that adds
+    security headers (they stay per request) and before sessions, locale, CSRF and authentication (a page
+    served from the cache needs none of them)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -198,41 +264,49 @@ class AnonymousPageCacheMiddleware:
                 bump_generation()
             return response
 
-        if request.user.is_authenticated:
-            return _private(self.get_response(request))
-        if not settings.PAGE_CACHE_SECONDS or _has_messages(request):
-            return _private(self.get_response(request))
+        if not settings.PAGE_CACHE_SECONDS or not _keyable_memo(request):
+            return self._uncached(request)
 
-        if not _keyable(request):
-            return _private(self.get_response(request))
-
-        key = _page_key(request)
+        # The language the locale middleware will pick: the address's prefix, else the cookie or browser.
+        key = _page_key(request, translation.get_language_from_request(request, check_path=True))
         try:
             found = _cache().get_many([GENERATION_KEY, key])
             generation = _current_generation(found.get(GENERATION_KEY))
         except Exception:
             # Without the cache the page is still there, only rendered (/health/ reports the cache).
             logger.warning("Page cache unavailable", exc_info=True)
-            return _private(self.get_response(request))
+            request._page_generation = None
+            return self._uncached(request)
+        request._page_generation = generation
         entry = found.get(key)
-        if entry and entry[0] == generation:
+        if entry and entry[0] == generation and not _carries_state(request):
             _generation, status, headers, content = entry
             return _public(_from_cache(request, status, headers, content))
 
         response = self.get_response(request)
-        if request.method == "GET" and _is_cacheable(request, response):
-            headers = dict(response.headers)
-            try:
-                _cache().set(
-                    key,
-                    (generation, response.status_code, headers, response.content),
-                    settings.PAGE_CACHE_SECONDS,
-                )
-            except Exception:
-                logger.warning("Page cache unavailable", exc_info=True)
-                return _private(response)
-            response["X-Page-Cache"] = "miss"
-            return _public(response)
+        if (
+            request.method != "GET"
+            or request.user.is_authenticated
+            or _has_messages(request)
+            or not _is_cacheable(request, response)
+        ):
+            return _private(response)
+        if not response.has_header("ETag"):
+            response["ETag"] = _etag(response.content)
+        try:
+            _cache().set(
+                key,
+                (generation, response.status_code, dict(response.headers), response.content),
+                settings.PAGE_CACHE_SECONDS,
+            )
+        except Exception:
+            logger.warning("Page cache unavailable", exc_info=True)
+            return _private(response)
+        response["X-Page-Cache"] = "miss"
+        return _public(_conditional(request, response))
+
+    def _uncached(self, request):
+        response = self.get_response(request)
         return _private(response)
 
 

@@ -1,6 +1,7 @@
 from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
@@ -18,7 +19,9 @@ FEED_MAX_AGE = 900
 def search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     language = get_language()
-    results = search_site(query=query, language=language, page=request.GET.get("page"))
+    # Searched only when the results are rendered, not when a kept part is used (busan_exchange.pagecache).
+    page = request.GET.get("page")
+    results = SimpleLazyObject(lambda: search_site(query=query, language=language, page=page))
     return render(
         request,
         "discovery/search_results.html",

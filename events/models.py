@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -42,6 +43,9 @@ class Event(Publishable, ImageRenditions):
 
     objects = EventQuerySet.as_manager()
 
+    # Addresses under /events/ that are pages of their own, not events.
+    RESERVED_SLUGS = frozenset({"past"})
+
     class Meta(Publishable.Meta):
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -61,6 +65,11 @@ class Event(Publishable, ImageRenditions):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        if self.slug in self.RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is the list of past events. Choose another.")})
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})

@@ -29,10 +29,9 @@ def past_events(*, limit: int | None = None) -> QuerySet[Event]:
     return queryset[:limit] if limit else queryset
 
 
-def past_events_by_year() -> list[tuple[int, list[Event]]]:
-    """Past events grouped by the year they started in (local time), newest year first."""
+def by_year(events) -> list[tuple[int, list[Event]]]:
+    """``events`` (most recent first) grouped by the year they started in (local time), newest year first."""
     tz = timezone.get_current_timezone()
-    events = list(past_events())
     return [
         (year, list(items))
         for year, items in groupby(events, key=lambda event: event.starts_at.astimezone(tz).year)

@@ -1,6 +1,15 @@
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
+
+from programs.pagination import page_of
 
 from . import selectors
+
+# Upcoming events a page at a time; under them the most recent past events, and all of them, a page at a
+# time, on their own page.
+UPCOMING_PER_PAGE = 24
+RECENT_PAST_EVENTS = 12
+PAST_PER_PAGE = 60
 
 
 def event_list(request):
@@ -8,9 +17,21 @@ def event_list(request):
         request,
         "events/event_list.html",
         {
-            "upcoming_events": selectors.upcoming_events(),
-            "past_years": selectors.past_events_by_year(),
+            "page": page_of(request, selectors.upcoming_events(), per_page=UPCOMING_PER_PAGE),
+            # Read only when the page's list is rendered, not when it is kept (busan_exchange.pagecache).
+            "past_years": SimpleLazyObject(
+                lambda: selectors.by_year(selectors.past_events(limit=RECENT_PAST_EVENTS))
+            ),
         },
+    )
+
+
+def past_event_list(request):
+    page = page_of(request, selectors.past_events(), per_page=PAST_PER_PAGE)
+    return render(
+        request,
+        "events/past_event_list.html",
+        {"page": page, "past_years": SimpleLazyObject(lambda: selectors.by_year(page))},
     )
 
 

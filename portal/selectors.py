@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from accounts import selectors as account_selectors
 from applications import selectors as application_selectors
@@ -15,6 +16,8 @@ from registrations import selectors as registration_selectors
 
 # The home page shows the first programs of each category; the category page lists them all.
 HOME_PROGRAMS_PER_CATEGORY = 8
+# A program or city page shows its latest events (the event list has them all).
+EVENTS_ON_PAGE = 12
 
 
 def home_sections() -> dict:
@@ -33,9 +36,12 @@ def program_page(*, slug: str) -> Program:
     (``open_calls``; ``has_open_call`` when one takes applications now, which replaces registering
     interest)."""
     program = program_get(slug=slug)
-    program.published_cities = list(program.cities.published())
-    program.photos = list(program.gallery.all())
-    program.published_events = list(Event.objects.published().filter(program=program))
+    # Read when the page's public part is rendered, not when it is kept (busan_exchange.pagecache).
+    program.published_cities = SimpleLazyObject(lambda: list(program.cities.published()))
+    program.photos = SimpleLazyObject(lambda: list(program.gallery.all()))
+    program.published_events = SimpleLazyObject(
+        lambda: list(Event.objects.published().filter(program=program)[:EVENTS_ON_PAGE])
+    )
     now = timezone.now()
     program.open_calls = application_selectors.program_calls(program=program, now=now)
     program.has_open_call = any(call.opens_at <= now for call in program.open_calls)
@@ -43,18 +49,22 @@ def program_page(*, slug: str) -> Program:
 
 
 def city_page(*, slug: str) -> City:
-    """A published city with the published programs (``published_programs``) and events
-    (``published_events``) that involve it."""
+    """A published city with the published events that involve it (``published_events``, the latest
+    ``EVENTS_ON_PAGE``)."""
     city = city_get(slug=slug)
-    city.published_programs = list(
+    city.published_events = list(Event.objects.published().filter(cities=city)[:EVENTS_ON_PAGE])
+    return city
+
+
+def city_programs(*, city: City):
+    """The published programs that involve ``city``, each with its category and partner cities."""
+    return (
         published_programs()
         .filter(cities=city)
         .select_related("category")
         # The program cards list each program's partner cities.
         .prefetch_related(Prefetch("cities", queryset=City.objects.published()))
     )
-    city.published_events = list(Event.objects.published().filter(cities=city))
-    return city
 
 
 def member_data(*, user) -> dict:

@@ -20,7 +20,9 @@ from applications.selectors import calls_open_or_coming, member_applications, op
 from audit.services import Action, access_record
 from cooperation.selectors import member_requests
 from homestays.selectors import host_offer_of, hosted_guests
+from programs.pagination import page_of
 from programs.selectors import program_get
+from programs.views import PROGRAMS_PER_PAGE
 from registrations.selectors import member_registrations
 from registrations.views import register_for
 
@@ -64,7 +66,9 @@ def program_interest(request, slug):
 
 
 def city_detail(request, slug):
-    return render(request, "programs/city_detail.html", {"city": selectors.city_page(slug=slug)})
+    city = selectors.city_page(slug=slug)
+    page = page_of(request, selectors.city_programs(city=city), per_page=PROGRAMS_PER_PAGE)
+    return render(request, "programs/city_detail.html", {"city": city, "page": page})
 
 
 @never_cache

@@ -27,7 +27,16 @@ def category_list(*, programs_per_category: int | None = None) -> QuerySet[Categ
 
 
 def category_get(*, slug: str) -> Category:
-    return get_object_or_404(category_list(), slug=slug)
+    return get_object_or_404(Category.objects.published(), slug=slug)
+
+
+def category_programs(*, category: Category) -> QuerySet[Program]:
+    """The published programs of ``category``, each with its published partner cities."""
+    return (
+        Program.objects.published()
+        .filter(category=category)
+        .prefetch_related(Prefetch("cities", queryset=City.objects.published()))
+    )
 
 
 def program_get(*, slug: str) -> Program:

@@ -122,6 +122,7 @@ def production_caches(settings, location: str) -> None:
             "KEY_PREFIX": "test:sessions",
             "OPTIONS": {"PURGE_ON_RECOVERY": True},
         },
+        "parts": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "parts"},
     }
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     settings.SESSION_CACHE_ALIAS = "sessions"

@@ -74,7 +74,8 @@ print(json.dumps({
     "settings": {name: getattr(settings, name) for name in [
         "DEBUG", "SESSION_COOKIE_SECURE", "SESSION_COOKIE_NAME", "SESSION_COOKIE_HTTPONLY",
         "CSRF_COOKIE_SECURE", "CSRF_COOKIE_NAME", "CSRF_COOKIE_HTTPONLY", "LANGUAGE_COOKIE_SECURE",
-        "LANGUAGE_COOKIE_HTTPONLY", "PAGE_CACHE_SECONDS", "SESSION_ENGINE", "Q_CLUSTER",
+        "LANGUAGE_COOKIE_HTTPONLY", "PAGE_CACHE_SECONDS", "PUBLIC_PART_SECONDS", "SESSION_ENGINE",
+        "Q_CLUSTER",
     ]},
     "caches": {alias: config["BACKEND"] for alias, config in settings.CACHES.items()},
     "session_cache": getattr(settings, "SESSION_CACHE_ALIAS", None),
@@ -114,6 +115,8 @@ def test_production_keeps_each_kind_of_data_where_losing_it_costs_least():
     assert local["caches"]["default"] == "django.core.cache.backends.db.DatabaseCache"
     assert local["caches"]["pages"].endswith("LocMemCache")
     assert local["settings"]["PAGE_CACHE_SECONDS"] == 0
+    # Each process would keep its own parts of pages, which an edit in another could not make stale.
+    assert local["settings"]["PUBLIC_PART_SECONDS"] == 0
     assert local["settings"]["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
 
     shared = _probe(REDIS_URL="redis://127.0.0.1:6379/15", DJANGO_CACHE_KEY_PREFIX="deploy-test")
@@ -121,7 +124,10 @@ def test_production_keeps_each_kind_of_data_where_losing_it_costs_least():
         "default": "django.core.cache.backends.db.DatabaseCache",
         "pages": "busan_exchange.cachebackends.FailSoftRedisCache",
         "sessions": "busan_exchange.cachebackends.FailSoftRedisCache",
+        # Rendered parts of pages, in each process's memory, made stale by the generation in Redis.
+        "parts": "django.core.cache.backends.locmem.LocMemCache",
     }
+    assert shared["settings"]["PUBLIC_PART_SECONDS"] > 0
     # Sessions: the database holds them, Redis a copy in front.
     assert shared["settings"]["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
     assert shared["session_cache"] == "sessions"

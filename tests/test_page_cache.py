@@ -39,7 +39,29 @@ def test_second_anonymous_request_makes_no_query(client, program, django_assert_
     assert second.status_code == 200
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
-    assert second["Cache-Control"] == "public, max-age=60"
+    # Browsers ask again every time, so that an edit shows at once.
+    assert second["Cache-Control"] == "public, no-cache"
+    assert second["ETag"] == first["ETag"]
+
+
+def test_a_browser_holding_the_page_is_told_it_has_not_changed(client, program, django_assert_num_queries):
+    url = "/en/programs/" + program.slug + "/"
+    etag = client.get(url)["ETag"]
+    with django_assert_num_queries(0):
+        again = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["ETag"] == etag
+
+    # After an edit the same question gets the new page.
+    program.title_en = "Children's exchange"
+    program.save()
+    fresh = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert fresh.status_code == 200
+    assert "Children&#x27;s exchange" in fresh.content.decode()
+    assert fresh["ETag"] != etag
+    # Rendered afresh after the edit, the page answers 304 to a browser that has just fetched it.
+    assert client.get(url, HTTP_IF_NONE_MATCH=fresh["ETag"]).status_code == 304
 
 
 @pytest.mark.parametrize("url_name", ["home", "programs:list", "programs:city-list", "events:list"])

@@ -6,10 +6,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
+from events.models import Event
 from events.tests.factories import EventFactory
 from programs.tests.factories import CategoryFactory, CityFactory, ProgramFactory
+from registrations.tests.factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +27,7 @@ PAGES = [
     "category",
     "program detail",
     "event list",
+    "past events",
     "event detail",
     "city list",
     "city detail",
@@ -58,6 +62,7 @@ def _populate(n: int) -> dict[str, str]:
         "category": f"/en/categories/{categories[0].slug}/",
         "program detail": f"/en/programs/{programs[0].slug}/",
         "event list": "/en/events/",
+        "past events": "/en/events/past/",
         "event detail": f"/en/events/{events[0].slug}/",
         "city list": "/en/cities/",
         "city detail": f"/en/cities/{cities[0].slug}/",
@@ -98,6 +103,37 @@ def test_member_pages_make_a_bounded_number_of_queries(client):
     for page, (few, many) in counts.items():
         assert few == many, f"{page}: {few} queries with 5 of each, {many} with 50"
         assert many <= MEMBER_BOUND, f"{page}: {many} queries"
+
+
+def test_my_page_makes_the_same_number_of_queries_however_much_the_member_did(client):
+    member = get_user_model().objects.create_user(email="member@example.org", password="x")
+    client.force_login(member)
+    counts = []
+    for n in (5, 50):
+        _populate(n)
+        for event in Event.objects.filter(registrations__isnull=True)[:n]:
+            RegistrationFactory(user=member, event=event)
+        counts.append(_count(client, reverse("accounts:my-page")))
+    assert counts[0] == counts[1], f"my page: {counts[0]} queries with 5 registrations, {counts[1]} with 50"
+    assert counts[1] <= MEMBER_BOUND + 4, counts
+
+
+def test_a_members_pages_cost_their_own_queries_only_once_the_public_parts_are_kept(client, settings):
+    settings.PUBLIC_PART_SECONDS = 60
+    client.force_login(get_user_model().objects.create_user(email="member@example.org", password="x"))
+    for n in (5, 50):
+        urls = _populate(n)
+        # The session and the account, and the number of items of a list shown a page at a time; the rest
+        # comes from the kept parts.
+        for page, queries in {
+            "home": 2,
+            "program list": 2,
+            "event list": 3,
+            "past events": 3,
+            "city list": 2,
+        }.items():
+            client.get(urls[page])
+            assert _count(client, urls[page]) == queries, page
 
 
 def test_search_feeds_sitemap_and_open_data_make_a_bounded_number_of_queries(client):

@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "busan_exchange.middleware.PermissionsPolicyMiddleware",
     # Before the session is looked up: a damaged session cookie must never reach the database.
     "busan_exchange.middleware.RejectUnusableInputMiddleware",
+    # Anonymous pages from the shared cache: after the security headers, before any session or template work.
+    "busan_exchange.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -67,8 +69,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # Last, so that it sees the visitor and the messages, and every header above stays per request.
-    "busan_exchange.pagecache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "busan_exchange.urls"
@@ -127,6 +127,13 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
         "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+    # The public parts of pages (header, footer, lists), rendered once per content generation and kept in
+    # each process's memory: what a member's page shares with everyone's costs no rendering.
+    "parts": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "parts",
+        "OPTIONS": {"MAX_ENTRIES": 3000},
     },
 }
 if REDIS_URL:
@@ -394,7 +401,11 @@ PERMISSIONS_POLICY_DISABLED = (
 # shared cache at once; what changes with time or with members' registrations (windows opening, places
 # left) is at most this old for visitors who are not logged in.
 PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=60)
-PAGE_CACHE_MAX_AGE = env.int("DJANGO_PAGE_CACHE_MAX_AGE", default=60)
+# How long browsers may keep a page without asking; 0: they revalidate each time (ETag, "304 Not Modified"),
+# so an edit shows to every visitor at once.
+PAGE_CACHE_MAX_AGE = env.int("DJANGO_PAGE_CACHE_MAX_AGE", default=0)
+# How long a public part of a page ({% public_part %}) is kept at most; an edit replaces it at once.
+PUBLIC_PART_SECONDS = env.int("DJANGO_PUBLIC_PART_SECONDS", default=60)
 # Saving, deleting or relinking any of these makes every cached page stale.
 PAGE_CACHE_MODELS = [
     "programs.Category",

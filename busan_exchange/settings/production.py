@@ -41,9 +41,10 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},
 }
 # Each gunicorn process has its own local-memory cache: without a shared cache (Redis) an edit could not
-# empty the other processes' cached pages, so pages are then not cached at all.
+# empty the other processes' cached pages or parts of pages, so they are then not cached at all.
 if not REDIS_URL:
     PAGE_CACHE_SECONDS = 0
+    PUBLIC_PART_SECONDS = 0
 
 OUTBOX_DELIVERY_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("DJANGO_EMAIL_HOST", default="localhost")

@@ -7,6 +7,7 @@ import zlib
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from programs.forms import ReencodedImageField
@@ -16,6 +17,13 @@ from programs.images import image_reencode, image_renditions
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages are checked in English, whatever language an earlier request left active."""
+    with translation.override("en"):
+        yield
 
 
 def image_bytes(fmt="PNG", size=(64, 48), color=(200, 30, 30), **save_options) -> bytes:

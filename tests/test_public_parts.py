@@ -1,0 +1,119 @@
+"""The parts of a page that are the same for every visitor (header, footer, lists, a program's facts) are
+rendered once per edit; what is the member's own is rendered for them every time, and never shown to anyone
+else."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from events.tests.factories import EventFactory
+from programs.tests.factories import CategoryFactory, CityFactory, ProgramFactory
+from registrations.tests.factories import RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _members_pages(settings):
+    """What members get: no page cache, the public parts kept."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.PUBLIC_PART_SECONDS = 60
+
+
+@pytest.fixture
+def program():
+    return ProgramFactory(title_en="Youth exchange", category=CategoryFactory(), cities=[CityFactory()])
+
+
+def _without_token(html: bytes) -> bytes:
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", html)
+
+
+def _member(email="member@example.org") -> Client:
+    client = Client()
+    client.force_login(get_user_model().objects.create_user(email=email, password="a long passphrase 42"))
+    return client
+
+
+def test_a_members_second_visit_renders_only_what_is_theirs(program, django_assert_num_queries):
+    member = _member()
+    url = "/en/"
+    first = member.get(url)
+    assert first.status_code == 200
+    # The session and the member's account: the categories, programs, events and cities are kept rendered.
+    with django_assert_num_queries(2):
+        second = member.get(url)
+    # The same page, but for the logout form's token (masked afresh for every response).
+    assert _without_token(second.content) == _without_token(first.content)
+    assert b"Youth exchange" in second.content
+
+
+def test_an_edit_shows_to_members_at_once(program):
+    member = _member()
+    url = "/en/programs/" + program.slug + "/"
+    assert b"Youth exchange" in member.get(url).content
+    program.title_en = "Children's exchange"
+    program.save()
+    html = member.get(url).content.decode()
+    assert "Children&#x27;s exchange" in html and "Youth exchange" not in html
+    assert "Children&#x27;s exchange" in member.get("/en/").content.decode()
+
+
+def test_account_links_are_the_visitors_own(program):
+    url = "/en/programs/" + program.slug + "/"
+    member = _member()
+    for_member = member.get(url).content
+    assert b'action="' + reverse("account_logout").encode() in for_member
+    # The same page for an anonymous visitor, its header and footer kept from the member's visit.
+    anonymous = Client().get(url).content
+    assert b'action="' + reverse("account_logout").encode() not in anonymous
+    assert reverse("account_login").encode() in anonymous
+    assert anonymous.count(b'<footer id="footer"') == 1
+
+
+def test_a_members_registration_is_shown_to_them_alone():
+    event = EventFactory(title_en="Harbour festival", capacity=10)
+    url = "/en/events/" + event.slug + "/"
+    first = _member("first@example.org")
+    RegistrationFactory(event=event, user=get_user_model().objects.get(email="first@example.org"))
+    assert b"Your registration:" in first.get(url).content
+    second = _member("second@example.org")
+    html = second.get(url).content.decode()
+    assert "Your registration:" not in html
+    assert 'name="csrfmiddlewaretoken"' in html  # their own form, with their own token
+    assert "9 places left" in html
+
+
+def test_each_language_has_its_own_parts(program):
+    member = _member()
+    english = member.get("/en/programs/" + program.slug + "/").content.decode()
+    korean = member.get("/ko/programs/" + program.slug + "/").content.decode()
+    assert program.title_en in english and program.title_ko not in english
+    assert program.title_ko in korean and '<html lang="ko"' in korean
+    assert "Log out" in english and "Log out" not in korean
+
+
+def test_an_address_with_parameters_the_page_does_not_read_is_rendered_for_that_visit_alone(program):
+    member = _member()
+    noisy = member.get("/en/?utm_source=newsletter").content.decode()
+    assert "utm_source" in noisy  # the text-size links bring the visitor back to the address they came to
+    plain = member.get("/en/").content.decode()
+    assert "utm_source" not in plain
+
+
+def test_the_time_moves_pages_on_without_an_edit(settings, program):
+    """A part is kept at most PUBLIC_PART_SECONDS: an event that has ended leaves the upcoming list."""
+    settings.PUBLIC_PART_SECONDS = 0  # as if the time had passed
+    event = EventFactory(title_en="Closing soon", starts_at=timezone.now() + timedelta(hours=1))
+    member = _member()
+    assert "Closing soon" in member.get("/en/events/").content.decode().split('id="past-heading"')[0]
+    type(event).objects.filter(pk=event.pk).update(
+        starts_at=timezone.now() - timedelta(days=2), ends_at=timezone.now() - timedelta(days=1)
+    )
+    html = member.get("/en/events/").content.decode()
+    assert "Closing soon" in html.split('id="past-heading"')[1]
