@@ -27,6 +27,7 @@ def public_paths(language):
         f"/{language}/categories/{program.category.slug}/",
         f"/{language}/programs/{program.slug}/",
         f"/{language}/events/",
+        f"/{language}/events/past/",
         f"/{language}/events/world-peace-forum-2021/",
         f"/{language}/cities/",
         f"/{language}/cities/surabaya/",
