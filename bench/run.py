@@ -473,7 +473,8 @@ def measure_bare(wrk_bin: str) -> dict:
     try:
         for _ in range(3):
             status, _headers, body = get(server.port, "/")
-        assert status == 200 and body == b"ok", (status, body)
+        if status != 200 or body != b"ok":
+            raise SystemExit(f"the bare site answered {status} {body[:200]!r}: see {server.log}")
         row = {
             "name": "bare Django view",
             "path": "/",
@@ -566,13 +567,14 @@ def page_weight(server: Server) -> dict:
     return weight
 
 
-def register(server: Server, prepared: dict) -> dict:
+def register(server: Server, prepared: dict, bare: float, health_rps: float) -> dict:
     """Each session registers once for the same event: distinct members, one popular event."""
     check_load("registrations")
     sessions = list(prepared["sessions"])
     path = prepared["register_path"]
     lock = threading.Lock()
     outcome = {"ok": 0, "errors": 0, "statuses": {}}
+    latencies: list[float] = []
     origin = server.url
 
     def writer():
@@ -591,6 +593,7 @@ def register(server: Server, prepared: dict) -> dict:
                 "Origin": origin,
                 "Referer": origin + path,
             }
+            started = time.perf_counter()
             try:
                 connection.request("POST", path, body=body, headers=headers)
                 response = connection.getresponse()
@@ -600,7 +603,9 @@ def register(server: Server, prepared: dict) -> dict:
                 connection.close()
                 connection = HTTPConnection("127.0.0.1", server.port, timeout=30)
                 status = "connection error"
+            elapsed_ms = (time.perf_counter() - started) * 1000
             with lock:
+                latencies.append(elapsed_ms)
                 outcome["statuses"][status] = outcome["statuses"].get(status, 0) + 1
                 if status == 302:
                     outcome["ok"] += 1
@@ -617,6 +622,11 @@ def register(server: Server, prepared: dict) -> dict:
     elapsed = time.perf_counter() - started
     outcome["seconds"] = elapsed
     outcome["per_second"] = outcome["ok"] / elapsed
+    latencies.sort()
+    outcome["p50"] = statistics.median(latencies) if latencies else math.nan
+    outcome["p99"] = latencies[max(0, math.ceil(0.99 * len(latencies)) - 1)] if latencies else math.nan
+    outcome["vs_bare"] = outcome["per_second"] / bare if bare else math.nan
+    outcome["vs_health"] = outcome["per_second"] / health_rps if health_rps else math.nan
     outcome["target"] = f"≥ {WRITES_PER_SECOND:.0f} writes/s, no error"
     outcome["meets"] = outcome["per_second"] >= WRITES_PER_SECOND and outcome["errors"] == 0
     counted = run(
@@ -639,8 +649,10 @@ def register(server: Server, prepared: dict) -> dict:
         f"{outcome['statuses'] if outcome['errors'] else ''}"
     )
     say(
-        f"  in the database: {outcome['confirmed']} confirmed (capacity {prepared['capacity']}), "
-        f"{outcome['waitlisted']} on the waiting list"
+        f"  p50 {_num(outcome['p50'])} ms, p99 {_num(outcome['p99'])} ms, "
+        f"vs bare {_num(outcome['vs_bare'])}, vs health {_num(outcome['vs_health'])}; "
+        f"in the database: {outcome['confirmed']} confirmed "
+        f"(capacity {prepared['capacity']}), {outcome['waitlisted']} on the waiting list"
     )
     return outcome
 
@@ -751,7 +763,7 @@ def run_size(wrk_bin: str, size: Size, first: bool, bare: float) -> dict:
                 print_rows(f"Pages as a logged-in member gets them, never page-cached ({size.label}):", rows)
                 out["member"] = rows
             if "registrations" in PARTS:
-                out["registrations"] = register(server, prepared)
+                out["registrations"] = register(server, prepared, bare, health_rps)
             if "admin" in PARTS:
                 out["admin"] = admin_lists(server, prepared, size)
             if "desk" in PARTS:
@@ -912,9 +924,9 @@ def summary(results: dict, sizes: list[Size]) -> list[dict]:
                     "what": f"registration writes over HTTP, {WRITERS} threads ({label}), "
                     f"{writes['errors']} errors",
                     "rps": f"{writes['per_second']:.0f}",
-                    "vs_bare": _num(writes["per_second"] / bare) if bare else "—",
-                    "vs_health": "—",
-                    "p99": "—",
+                    "vs_bare": _num(writes["vs_bare"]),
+                    "vs_health": _num(writes["vs_health"]),
+                    "p99": _ms_text(writes["p99"]),
                     "target": writes["target"],
                     "meets": _yes(writes["meets"]),
                 }
