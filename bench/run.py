@@ -362,7 +362,8 @@ def wrk(
     answered = re.search(r"^\s+(\d+) requests in", out, re.MULTILINE)
     if answered and int(answered.group(1)) == 0:
         return _failure(f"no answer in {duration} s")
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+(?:us|ms|s))$", out, re.MULTILINE))
+    # wrk pads some of these lines with a space ("99%    1.82s ").
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+(?:us|ms|s))\s*$", out, re.MULTILINE))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     socket_errors = re.search(r"Socket errors: (.*)$", out, re.MULTILINE)
     row = {
@@ -846,7 +847,7 @@ def _group_row(what: str, rows: list[dict], target: str) -> dict | None:
     highest = max(rows, key=lambda row: -1 if math.isnan(row["p99"]) else row["p99"])
     met = sum(bool(row.get("meets")) for row in rows)
     return {
-        "what": f"{what}, {len(rows)} pages (lowest: {lowest['name']}; highest p99: {highest['name']})",
+        "what": f"{what}, {_pages(len(rows))} (lowest: {lowest['name']}; highest p99: {highest['name']})",
         "rps": f"{lowest['rps']:.0f}",
         "vs_bare": _num(lowest.get("vs_bare", math.nan)),
         "vs_health": _num(lowest.get("vs_health", math.nan)),
@@ -854,6 +855,10 @@ def _group_row(what: str, rows: list[dict], target: str) -> dict | None:
         "target": target,
         "meets": f"{'yes' if met == len(rows) else 'NO'} ({met} of {len(rows)})",
     }
+
+
+def _pages(count: int) -> str:
+    return f"{count} page" if count == 1 else f"{count} pages"
 
 
 def _ms_text(value: float) -> str:
@@ -894,7 +899,7 @@ def summary(results: dict, sizes: list[Size]) -> list[dict]:
                 lowest = min(answered, key=lambda row: row["rps"])
                 lowest_share = min(row["share_304"] for row in answered)
                 line = _single_row(
-                    f"304 to If-None-Match, {len(answered)} pages "
+                    f"304 to If-None-Match, {_pages(len(answered))} "
                     f"(lowest: {lowest['name']}; lowest 304 share {lowest_share:.0%})",
                     {**lowest, "meets": all(row["meets"] for row in answered)},
                     "all answers 304",
@@ -962,12 +967,12 @@ def summary(results: dict, sizes: list[Size]) -> list[dict]:
             group = [row for row in rows if row["part"] == part]
             if not group:
                 continue
-            worst = min(group, key=lambda row: row["ratio"])
+            worst = min(group, key=lambda row: -1 if math.isnan(row["ratio"]) else row["ratio"])
             met = sum(row["meets"] for row in group)
             lines.append(
                 {
                     "what": f"{worst['kind']} at {large} vs {small}: lowest {large}/{small} "
-                    f"{_num(worst['ratio'])} ({worst['name']}), {len(group)} pages",
+                    f"{_num(worst['ratio'])} ({worst['name']}), {_pages(len(group))}",
                     "rps": f"{worst['large_rps']:.0f}",
                     "vs_bare": _num(worst["large_vs_bare"]),
                     "vs_health": "—",
