@@ -503,8 +503,8 @@ def conditional(wrk_bin: str, server: Server, prepared: dict, bare: float, healt
     rows = []
     say("\nConditional requests (If-None-Match, or If-Modified-Since without an ETag), page cache on:")
     say(
-        f"{'page':<28} {'validator':<14} {'status':>6} {'req/s':>8} {'p99 ms':>8} {'vs bare':>8} "
-        f"{'vs health':>10} {'304 share':>10}  meets (all 304)"
+        f"{'page':<28} {'validator':<14} {'status':>6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'vs bare':>8} {'vs health':>10} {'304 share':>10}  meets (all 304)"
     )
     for name in CONDITIONAL_PAGES:
         if name not in by_name:
@@ -531,7 +531,8 @@ def conditional(wrk_bin: str, server: Server, prepared: dict, bare: float, healt
         row["vs_health"] = row["rps"] / health_rps if health_rps else math.nan
         row["meets"] = row["status"] == 304 and row["share_304"] == 1.0
         say(
-            f"{name:<28} {row['validator']:<14} {row['status']:>6} {row['rps']:>8.0f} {_num(row['p99']):>8} "
+            f"{name:<28} {row['validator']:<14} {row['status']:>6} {row['rps']:>8.0f} {_num(row['p50']):>8} "
+            f"{_num(row['p99']):>8} "
             f"{_num(row['vs_bare']):>8} {_num(row['vs_health']):>10} {row['share_304']:>10.1%}  "
             f"{_yes(row['meets'])}  statuses {row.get('statuses', {})}"
             + (f" {row['failed']}" if "failed" in row else "")
