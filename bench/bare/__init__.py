@@ -1,0 +1,1 @@
+"""The smallest Django site gunicorn can serve: the denominator of every figure ``bench/run.py`` prints."""
