@@ -54,6 +54,17 @@ class _FailSoftClient(RedisCacheClient):
         self._backoff = backoff
         self._purge_prefix = purge_prefix
         self._state = _state_for((tuple(servers), purge_prefix))
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        # One client per connection pool, made once: Django makes a new one for every call, and making a
+        # redis-py client (its table of reply handlers) costs more than the call itself. Clients are
+        # thread-safe; each command takes a connection from the pool.
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._clients[index] = super().get_client(key, write=write)
+        return client
 
     def _guard(self, operation, default, *args, writes: bool = True):
         state = self._state

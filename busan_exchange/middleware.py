@@ -3,8 +3,12 @@ beyond what Django's SecurityMiddleware and django-csp set."""
 
 import re
 
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CheckableLazyObject, CSPMiddleware
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.core.signals import setting_changed
+from django.http import HttpResponse
 
 # In addresses and queries: NUL and the other control characters but tab, line feed and carriage return.
 # PostgreSQL refuses NUL in any text, and no link of the site has a use for the others.
@@ -53,3 +57,42 @@ class PermissionsPolicyMiddleware:
         if self.policy:
             response.headers.setdefault("Permissions-Policy", self.policy)
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with the site's policy built once per process instead of for every response:
+    the site uses no nonces and no per-view policies, so the header is the same on every page. A response
+    with a policy of its own (django-csp's decorators) or a request that used a nonce goes the library's
+    way, as do the error pages it leaves alone in DEBUG."""
+
+    _OWN_POLICY = (
+        "_csp_config", "_csp_update", "_csp_replace", "_csp_config_ro", "_csp_update_ro", "_csp_replace_ro",
+        "_csp_exempt", "_csp_exempt_ro",
+    )  # fmt: skip
+    _headers: dict[str, str] | None = None
+
+    def process_response(self, request, response):
+        if (
+            settings.DEBUG
+            or getattr(request, "_csp_nonce", None) is not None
+            or any(getattr(response, name, None) for name in self._OWN_POLICY)
+        ):
+            return super().process_response(request, response)
+        headers = ContentSecurityPolicyMiddleware._headers
+        if headers is None:
+            probe = super().process_response(request, HttpResponse())
+            headers = {name: probe[name] for name in (HEADER, HEADER_REPORT_ONLY) if name in probe}
+            ContentSecurityPolicyMiddleware._headers = headers
+        for name, value in headers.items():
+            response.headers.setdefault(name, value)
+        # As the library does: a nonce asked for after the header is written is an error, not a silent gap.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
+
+def _policy_changed(setting, **kwargs):
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
+        ContentSecurityPolicyMiddleware._headers = None
+
+
+setting_changed.connect(_policy_changed)

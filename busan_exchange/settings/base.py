@@ -54,7 +54,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "busan_exchange.middleware.ContentSecurityPolicyMiddleware",
     "busan_exchange.middleware.PermissionsPolicyMiddleware",
     # Before the session is looked up: a damaged session cookie must never reach the database.
     "busan_exchange.middleware.RejectUnusableInputMiddleware",
