@@ -5,6 +5,7 @@ from itertools import groupby
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from programs.models import City, Program
 
@@ -39,13 +40,13 @@ def by_year(events) -> list[tuple[int, list[Event]]]:
 
 
 def event_get(*, slug: str) -> Event:
-    """A published event with its (published) program and cities, and its photos."""
-    return get_object_or_404(
-        _with_cities(
-            Event.objects.published().select_related("program", "program__category")
-        ).prefetch_related("gallery"),
-        slug=slug,
+    """A published event with its program, and its published cities (``published_cities``), read only
+    when the page's facts are rendered, not when they are kept (busan_exchange.pagecache)."""
+    event = get_object_or_404(
+        Event.objects.published().select_related("program", "program__category"), slug=slug
     )
+    event.published_cities = SimpleLazyObject(lambda: list(event.cities.published()))
+    return event
 
 
 def event_program(event: Event) -> Program | None:

@@ -21,12 +21,17 @@ EVENTS_ON_PAGE = 12
 
 
 def home_sections() -> dict:
-    """What the home page lists: categories with their first programs, events to come and past, cities."""
+    """What the home page lists: categories with their first programs, events to come and past, cities.
+
+    Each is read only when the page's list is rendered, not when it is kept (busan_exchange.pagecache):
+    even building the queries costs more than a kept list."""
     return {
-        "categories": category_list(programs_per_category=HOME_PROGRAMS_PER_CATEGORY),
-        "upcoming_events": upcoming_events(limit=3),
-        "recent_events": past_events(limit=4),
-        "cities": city_list(),
+        "categories": SimpleLazyObject(
+            lambda: list(category_list(programs_per_category=HOME_PROGRAMS_PER_CATEGORY))
+        ),
+        "upcoming_events": SimpleLazyObject(lambda: list(upcoming_events(limit=3))),
+        "recent_events": SimpleLazyObject(lambda: list(past_events(limit=4))),
+        "cities": SimpleLazyObject(lambda: list(city_list())),
     }
 
 
@@ -43,8 +48,10 @@ def program_page(*, slug: str) -> Program:
         lambda: list(Event.objects.published().filter(program=program)[:EVENTS_ON_PAGE])
     )
     now = timezone.now()
-    program.open_calls = application_selectors.program_calls(program=program, now=now)
-    program.has_open_call = any(call.opens_at <= now for call in program.open_calls)
+    program.open_calls = SimpleLazyObject(
+        lambda: application_selectors.program_calls(program=program, now=now)
+    )
+    program.has_open_call = application_selectors.open_call_exists(program=program)
     return program
 
 

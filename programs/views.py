@@ -14,7 +14,12 @@ def program_list(request):
     return render(
         request,
         "programs/program_list.html",
-        {"categories": selectors.category_list(programs_per_category=PROGRAMS_PER_CATEGORY)},
+        # Read only when the list is rendered, not when it is kept (busan_exchange.pagecache).
+        {
+            "categories": SimpleLazyObject(
+                lambda: list(selectors.category_list(programs_per_category=PROGRAMS_PER_CATEGORY))
+            )
+        },
     )
 
 
