@@ -343,3 +343,16 @@ def test_robots_txt_keeps_crawlers_out_of_private_pages(client, settings):
     my_page = reverse("accounts:my-page")
     assert any(my_page.startswith(path) for path in disallowed)
     assert not any(path.startswith(("/ko/programs", "/en/events", "/zh-hans/cities")) for path in disallowed)
+
+
+def test_the_master_process_compiles_the_templates_before_the_workers_start():
+    from django.template import engines
+
+    from busan_exchange.warmup import warm_up
+
+    loader = engines["django"].engine.template_loaders[0]
+    loader.reset()
+    assert warm_up() == len(list((ROOT / "templates").rglob("*.html")))
+    assert {"base.html", "programs/home.html", "includes/_header.html"} <= set(loader.get_template_cache)
+    config = (ROOT / "gunicorn.conf.py").read_text()
+    assert "def when_ready(server):" in config and "warm_up()" in config
