@@ -51,7 +51,8 @@ def pre_fork(server, worker):
 def when_ready(server):
     # Compile the templates and read the catalogues once, in the master, before the workers are forked
     # (with preload_app): a new or recycled worker answers its first requests as fast as its thousandth.
-    if preload_app:
+    # (Only for the portal: the bench serves a bare Django site with this file too.)
+    if preload_app and os.environ.get("DJANGO_SETTINGS_MODULE", "").startswith("busan_exchange."):
         from busan_exchange.warmup import warm_up
 
         server.log.info("Warmed up: %d templates compiled", warm_up())

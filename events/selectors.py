@@ -40,18 +40,18 @@ def by_year(events) -> list[tuple[int, list[Event]]]:
 
 
 def event_get(*, slug: str) -> Event:
-    """A published event with its program, and its published cities (``published_cities``), read only
-    when the page's facts are rendered, not when they are kept (busan_exchange.pagecache)."""
-    event = get_object_or_404(
-        Event.objects.published().select_related("program", "program__category"), slug=slug
-    )
+    """A published event, with its published cities (``published_cities``) read only when the page's
+    facts are rendered, not when they are kept (busan_exchange.pagecache)."""
+    event = get_object_or_404(Event.objects.published(), slug=slug)
     event.published_cities = SimpleLazyObject(lambda: list(event.cities.published()))
     return event
 
 
 def event_program(event: Event) -> Program | None:
     """The event's program, if the public may see it."""
-    program = event.program
+    if event.program_id is None:
+        return None
+    program = Program.objects.select_related("category").get(pk=event.program_id)
     if program and program.status == "published" and program.category.status == "published":
         return program
     return None

@@ -40,5 +40,6 @@ def event_detail(request, slug):
     return render(
         request,
         "events/event_detail.html",
-        {"event": event, "program": selectors.event_program(event)},
+        # The program is read only when the event's facts are rendered, not when they are kept.
+        {"event": event, "program": SimpleLazyObject(lambda: selectors.event_program(event))},
     )
