@@ -45,8 +45,9 @@ def subject_prefix() -> str:
     return prefix
 
 
-def send_member_mail(*, user, template_prefix: str, context: dict) -> None:
-    """Render ``<template_prefix>_subject.txt`` and ``_message.txt`` in the member's language and send them.
+def member_mail(*, user, template_prefix: str, context: dict) -> EmailMessage:
+    """``<template_prefix>_subject.txt`` and ``_message.txt`` rendered in the member's language, as a message
+    to the member, not yet sent.
 
     Build language-dependent values of ``context`` (links) inside ``member_translation(user)`` too.
     """
@@ -55,4 +56,9 @@ def send_member_mail(*, user, template_prefix: str, context: dict) -> None:
         subject = render_to_string(f"{template_prefix}_subject.txt", context)
         subject = subject_prefix() + " ".join(subject.splitlines()).strip()
         body = render_to_string(f"{template_prefix}_message.txt", context).strip() + "\n"
-    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]).send()
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+def send_member_mail(*, user, template_prefix: str, context: dict) -> None:
+    """``member_mail``, sent (into the outbox, in the current transaction)."""
+    member_mail(user=user, template_prefix=template_prefix, context=context).send()

@@ -40,7 +40,8 @@ def mail_enqueue(*, message: EmailMessage) -> OutgoingMail:
     headers = dict(message.extra_headers)
     # The same Message-ID on every attempt lets mail servers and clients drop a copy delivered twice.
     headers.setdefault("Message-ID", make_msgid(domain=DNS_NAME))
-    with transaction.atomic():
+    # No savepoint inside the caller's transaction: the mail goes or stays with the caller's change.
+    with transaction.atomic(savepoint=False):
         mail = OutgoingMail.objects.create(
             subject=message.subject,
             from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
@@ -54,6 +55,17 @@ def mail_enqueue(*, message: EmailMessage) -> OutgoingMail:
         )
         async_task("outbox.tasks.mail_deliver", mail.pk)
     return mail
+
+
+def mail_rewrite(*, mail: OutgoingMail, message: EmailMessage) -> None:
+    """Give ``mail``, queued in the current transaction and not yet committed, the text of ``message``.
+
+    For a caller that queues its mail early in a transaction and learns later which mail it is
+    (``registrations.services.registration_create``).
+    """
+    OutgoingMail.objects.filter(pk=mail.pk, status=OutgoingMail.Status.QUEUED).update(
+        subject=message.subject, body=message.body, to=list(message.to)
+    )
 
 
 def _message(mail: OutgoingMail) -> EmailMultiAlternatives:

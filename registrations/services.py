@@ -4,7 +4,8 @@ Capacity holds under concurrent requests because every change that can take or f
 program's or event's row (``select_for_update()`` inside ``transaction.atomic()``), then counts the confirmed
 registrations, then writes. On SQLite, where ``select_for_update()`` does nothing, the database is opened with
 ``"transaction_mode": "IMMEDIATE"``: each transaction takes the write lock when it begins, which serialises
-registrations just the same.
+registrations just the same. Every registration for one program or event waits for that lock, so what needs
+no lock (the duplicate check, rendering and queuing the mail) is done before it is taken.
 """
 
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from django.utils import timezone
 
 from audit.services import Action, access_record
 from events.models import Event
+from outbox.services import mail_enqueue, mail_rewrite
 from programs.models import Program, Status
 
 from . import emails, selectors
@@ -26,9 +28,17 @@ from .models import Registration
 _after_count_hook: Callable[[], None] | None = None
 
 
+# What a change of registrations reads of the locked program or event: its window, status and capacity
+# (the texts, in three languages, are read again only to render a mail).
+_LOCKED_FIELDS = {
+    Program: ("status", "capacity", "opens_at", "closes_at"),
+    Event: ("status", "capacity", "starts_at", "registration_opens_at", "registration_closes_at"),
+}
+
+
 def _lock_target(target: Program | Event, *, lock: bool = True) -> Program | Event:
     """``target`` re-read from the database, its row locked until the transaction ends."""
-    queryset = type(target).objects.all()
+    queryset = type(target).objects.only(*_LOCKED_FIELDS[type(target)])
     if lock:
         queryset = queryset.select_for_update()
     return queryset.get(pk=target.pk)
@@ -44,14 +54,21 @@ def _check_open(target: Program | Event, *, now: datetime) -> None:
         raise RegistrationError("closed")
 
 
-def _status_for_newcomer(target: Program | Event) -> str:
+def _status_from_places(places: int | None) -> str:
     """Confirmed while places are left (or without a limit), otherwise the waiting list."""
-    places = selectors.places_left(target)
-    if _after_count_hook is not None:
-        _after_count_hook()
     if places is None or places > 0:
         return Registration.Status.CONFIRMED
     return Registration.Status.WAITLISTED
+
+
+def _status_for_newcomer(places: int | None) -> str:
+    if _after_count_hook is not None:
+        _after_count_hook()
+    return _status_from_places(places)
+
+
+def _mail_kind(status: str) -> str:
+    return "confirmed" if status == Registration.Status.CONFIRMED else "waitlisted"
 
 
 def _notify(registration: Registration, kind: str) -> None:
@@ -85,17 +102,32 @@ def registration_create(
     if (program is None) == (event is None):
         raise ValueError("Register for exactly one of program or event.")
     now = now or timezone.now()
+    where = selectors.target_filter(program or event)
+    # Everything that needs no lock comes first, so that the lock on the program or event (which every
+    # registration for it waits for) is held only while the places are counted and the registration written.
+    _check_open(program or event, now=now)
+    registration = Registration.objects.filter(user=user, **where).first()
+    if registration is not None and registration.status != Registration.Status.CANCELLED:
+        raise RegistrationError("duplicate")
+    # The mail, for the status the member will most likely get, rendered and queued before the lock; a wrong
+    # guess (the last places went meanwhile) is rewritten under it.
+    likely = _mail_kind(_status_from_places(selectors.places_left(program or event)))
     try:
         with transaction.atomic():
+            queued = mail_enqueue(
+                message=emails.registration_mail(user=user, target=program or event, kind=likely)
+            )
             target = _lock_target(program or event, lock=_lock)
             _check_open(target, now=now)
-            where = selectors.target_filter(target)
-            registration = Registration.objects.filter(user=user, **where).first()
-            if registration is not None and registration.status != Registration.Status.CANCELLED:
-                raise RegistrationError("duplicate")
+            if registration is not None:
+                # Taken up again: the same member withdrawing or registering at the same moment waits here.
+                registration = Registration.objects.select_for_update().get(pk=registration.pk)
+                if registration.status != Registration.Status.CANCELLED:
+                    raise RegistrationError("duplicate")
             # Members already waiting come first: places freed or added since are theirs.
-            _fill_places(target, now=now)
-            status = _status_for_newcomer(target)
+            places = selectors.places_left(target)
+            promoted = _fill_places(target, now=now, places=places)
+            status = _status_for_newcomer(None if places is None else places - len(promoted))
             if registration is None:
                 registration = Registration.objects.create(user=user, status=status, message=message, **where)
                 _record(registration, f"status: {status}", action=Action.CREATE)
@@ -106,15 +138,18 @@ def registration_create(
                 registration.created_at = now
                 registration.save(update_fields=["status", "message", "created_at", "updated_at"])
                 _record(registration, f"status: cancelled -> {status} (registered again)")
-            _notify(registration, "confirmed" if status == Registration.Status.CONFIRMED else "waitlisted")
+            if _mail_kind(status) != likely:
+                mail = emails.registration_mail(user=user, target=program or event, kind=_mail_kind(status))
+                mail_rewrite(mail=queued, message=mail)
     except IntegrityError as error:
         # Two requests of the same member at once: the unique constraint lets only one through.
         raise RegistrationError("duplicate") from error
     return registration
 
 
-def _fill_places(target: Program | Event, *, now: datetime) -> list[Registration]:
-    """Promote the first members on the waiting list into free places, and tell them. ``target`` is locked.
+def _fill_places(target: Program | Event, *, now: datetime, places: int | None) -> list[Registration]:
+    """Promote the first members on the waiting list into the ``places`` left (``None``: no limit) and tell
+    them. ``target`` is locked, and ``places`` counted under the lock.
 
     Nobody is promoted once an event has started.
     """
@@ -126,7 +161,6 @@ def _fill_places(target: Program | Event, *, now: datetime) -> list[Registration
         .filter(**selectors.target_filter(target))
         .order_by("created_at", "pk")
     )
-    places = selectors.places_left(target)
     for registration in queue if places is None else queue[:places]:
         registration.status = Registration.Status.CONFIRMED
         registration.save(update_fields=["status", "updated_at"])
@@ -154,7 +188,7 @@ def registration_cancel(
         if notify:
             _notify(registration, "cancelled")
         if held_place:
-            _fill_places(target, now=now)
+            _fill_places(target, now=now, places=selectors.places_left(target))
     return registration
 
 
@@ -196,7 +230,8 @@ def registration_waitlist(*, registration: Registration) -> Registration:
 def registrations_fill_places(*, target: Program | Event) -> list[Registration]:
     """Staff: after raising the capacity, promote members from the waiting list into the new places."""
     with transaction.atomic():
-        return _fill_places(_lock_target(target), now=timezone.now())
+        target = _lock_target(target)
+        return _fill_places(target, now=timezone.now(), places=selectors.places_left(target))
 
 
 def registrations_release_for_deleted_member(*, user) -> None:

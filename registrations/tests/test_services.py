@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.tests.factories import UserFactory
 from events.tests.factories import EventFactory
@@ -13,6 +13,13 @@ from registrations.exceptions import RegistrationError
 from registrations.models import Registration
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are read in English here, whatever an earlier test left active."""
+    with translation.override("en"):
+        yield
 
 
 def test_places_are_confirmed_then_the_waiting_list_fills(django_capture_on_commit_callbacks):
@@ -175,3 +182,31 @@ def test_items_with_registrations_cannot_be_deleted():
     services.registration_create(user=UserFactory(), event=event)
     with pytest.raises(ProtectedError):
         event.delete()
+
+
+def test_the_last_place_taken_while_the_mail_is_prepared_gives_the_waiting_list_mail(
+    monkeypatch, task_worker
+):
+    """The mail is prepared before the lock for the status the member will most likely get; when the last
+    place goes to someone else meanwhile, the member is put on the waiting list and told so, in one mail."""
+    event = EventFactory(capacity=1)
+    late, quick = UserFactory.create_batch(2)
+    prepare = services.emails.registration_mail
+
+    def quick_takes_the_place(**kwargs):
+        if kwargs["user"] == late and not Registration.objects.exists():
+            services.registration_create(user=quick, event=event)
+        return prepare(**kwargs)
+
+    monkeypatch.setattr(services.emails, "registration_mail", quick_takes_the_place)
+    registration = services.registration_create(user=late, event=event)
+    task_worker()
+    assert registration.status == "waitlisted"
+    assert dict(Registration.objects.values_list("user__email", "status")) == {
+        quick.email: "confirmed",
+        late.email: "waitlisted",
+    }
+    to_late = [message for message in mail.outbox if message.to == [late.email]]
+    assert len(to_late) == 1
+    assert "waiting list" in to_late[0].subject and "waiting list" in to_late[0].body
+    assert "is confirmed" not in to_late[0].body
