@@ -14,6 +14,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from audit.admin import AccessRecordedAdmin
 from audit.services import Action, access_record
+from busan_exchange.admin_site import QuickChecklistAdmin
 
 from . import services
 from .exceptions import AccountError
@@ -37,13 +38,15 @@ class ConsentInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(AccessRecordedAdmin, BaseUserAdmin):
+class UserAdmin(QuickChecklistAdmin, AccessRecordedAdmin, BaseUserAdmin):
     """Members and staff; what staff see and change here goes into the access record."""
 
     ordering = ("email",)
     list_display = ("email", "name", "language", "is_staff", "is_active", "date_joined")
     list_filter = ("is_staff", "is_superuser", "is_active", "groups", "language")
     search_fields = ("email", "name")
+    # "n results (N in all)" would count every member again on each page.
+    show_full_result_count = False
     inlines = (ConsentInline,)
     fieldsets = (
         (None, {"fields": ("email", "password")}),

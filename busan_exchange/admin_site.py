@@ -1,7 +1,10 @@
 """The staff's admin site: their own tools first on the index and in the side menu, the framework's after."""
 
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.contrib.admin.apps import AdminConfig
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
 # The portal's apps in the order of the staff's work; an app not listed here (a new one) comes after them.
 STAFF_APPS = (
@@ -33,3 +36,20 @@ class PortalAdminConfig(AdminConfig):
     """Django's admin app with this site as its default site (listed in INSTALLED_APPS instead of it)."""
 
     default_site = "busan_exchange.admin_site.PortalAdminSite"
+
+
+class QuickChecklistAdmin:
+    """Mix into a ``ModelAdmin`` whose list pages are long (100 rows of personal data, with actions).
+
+    Django renders the checkbox of each row through the form renderer (the site's template engine): a
+    tenth of a long list's time, for one fixed ``<input>``. This writes the same element directly.
+    """
+
+    def action_checkbox(self, obj):
+        label = format_html(gettext("Select this object for an action - {}"), str(obj))
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            str(obj.pk),
+            label,
+        )

@@ -6,16 +6,22 @@ waiting list moves up the same way and the access record gets the same entries.
 
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import F, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.defaultfilters import truncatechars
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AccessRecordedAdmin
+from busan_exchange.admin_site import QuickChecklistAdmin
+from events.models import Event
+from programs.models import Program
 
 from . import (
     admin_counts,  # noqa: F401 (registers the program and event admins with their counts)
@@ -43,20 +49,87 @@ class KindFilter(admin.SimpleListFilter):
         return queryset
 
 
+class TargetFilter(admin.SimpleListFilter):
+    """A program or event to filter by: the one chosen, and the few that come next.
+
+    Listing every program and event would put thousands of links beside the list. Any other one is a click
+    away from its own list in the admin, where its registration counts link here (same parameter).
+    """
+
+    field = ""
+    shown = 10
+
+    def __init__(self, request, params, model, model_admin):
+        self.parameter_name = f"{self.field}__id__exact"
+        super().__init__(request, params, model, model_admin)
+
+    def next_ones(self, now):
+        raise NotImplementedError
+
+    def lookups(self, request, model_admin):
+        model = Registration._meta.get_field(self.field).related_model
+        items = list(self.next_ones(timezone.now())[: self.shown])
+        chosen = self.value()
+        if chosen and chosen.isdigit() and all(str(item.pk) != chosen for item in items):
+            items = [*model.objects.filter(pk=chosen), *items]
+        return [(str(item.pk), str(item)) for item in items]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        if not value.isdigit():
+            raise IncorrectLookupParameters(value)
+        return queryset.filter(**{f"{self.field}_id": int(value)})
+
+
+class EventFilter(TargetFilter):
+    title = _("event")
+    field = "event"
+
+    def next_ones(self, now):
+        return Event.objects.filter(starts_at__gte=now).order_by("starts_at", "pk")
+
+
+class ProgramFilter(TargetFilter):
+    title = _("program")
+    field = "program"
+
+    def next_ones(self, now):
+        still_open = Q(closes_at__isnull=True) | Q(closes_at__gte=now)
+        return Program.objects.filter(still_open).order_by(F("closes_at").asc(nulls_last=True), "order", "pk")
+
+
 @admin.register(Registration)
-class RegistrationAdmin(AccessRecordedAdmin, admin.ModelAdmin):
+class RegistrationAdmin(QuickChecklistAdmin, AccessRecordedAdmin, admin.ModelAdmin):
     list_display = ("member_email", "member_name", "target", "kind", "status", "short_message", "created_at")
     list_display_links = ("member_email",)
-    list_filter = ("status", KindFilter, "program", "event", "created_at")
+    list_filter = ("status", KindFilter, ProgramFilter, EventFilter, "created_at")
     list_select_related = ("user", "program", "event")
     search_fields = ("user__email", "user__name", "message")
+    SEARCH_MEMBERS_LISTED = 1000
+    # "n results (N in all)" would count every registration again on each page.
+    show_full_result_count = False
+
+    def get_search_results(self, request, queryset, search_term):
+        """Each word in the member's email or name, or in the message. The members are found first, then
+        their registrations: on PostgreSQL both steps use indexes (trigram indexes on the member's email and
+        name and on the message), where one search over the members joined to every registration would
+        read them all."""
+        for word in smart_split(search_term):
+            word = unescape_string_literal(word) if word[:1] in "\"'" and word[-1:] == word[:1] else word
+            members = get_user_model().objects.filter(Q(email__icontains=word) | Q(name__icontains=word))
+            found = list(members.values_list("pk", flat=True)[: self.SEARCH_MEMBERS_LISTED + 1])
+            if len(found) > self.SEARCH_MEMBERS_LISTED:  # a word most members share: let the database join
+                found = members.values("pk")
+            queryset = queryset.filter(Q(user__in=found) | Q(message__icontains=word))
+        return queryset, False
 
     def has_delete_permission(self, request, obj=None):
         # Registrations are cancelled (which passes the place on and tells the member), never deleted.
         return False
 
     search_help_text = _("Searches the member's email, name and message.")
-    date_hierarchy = "created_at"
     ordering = ("-created_at", "-pk")
     list_per_page = 100
     actions = ("confirm", "confirm_beyond_capacity", "waitlist", "cancel", "export_csv")

@@ -81,7 +81,12 @@ class Registration(models.Model):
                 fields=["user", "event"], condition=Q(event__isnull=False), name="one_registration_per_member"
             ),
         ]
-        indexes = [models.Index(fields=["event", "status"]), models.Index(fields=["program", "status"])]
+        indexes = [
+            models.Index(fields=["event", "status"]),
+            models.Index(fields=["program", "status"]),
+            # The admin's list, newest first, and the waiting lists, oldest first.
+            models.Index(fields=["created_at", "id"], name="registration_created_idx"),
+        ]
 
     def __str__(self):
         # The member is not named: this text goes into the admin's log, which outlives the member's account.

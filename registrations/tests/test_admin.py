@@ -274,3 +274,54 @@ def test_editors_cannot_fill_places(editor_client):
     editor_client.post("/en/admin/events/event/", {"action": "fill_places", "_selected_action": [event.pk]})
     waiting.refresh_from_db()
     assert waiting.status == "waitlisted"
+
+
+def test_search_finds_registrations_by_the_members_email_name_or_message(manager_client):
+    ana = UserFactory(email="ana.kim@example.org", name="Ana Kim")
+    bo = UserFactory(email="bo@example.net", name="Bo Park")
+    RegistrationFactory(user=ana, message="")
+    RegistrationFactory(user=bo, message="Could I bring my daughter?")
+    RegistrationFactory(message="Nothing to find here")
+
+    def found(term):
+        page = manager_client.get(CHANGELIST, {"q": term}).content.decode()
+        return sorted(re.findall(r"(ana\.kim@example\.org|bo@example\.net|[\w.+-]+@example\.\w+)</a>", page))
+
+    assert found("ANA.KIM") == ["ana.kim@example.org"]
+    assert found("park") == ["bo@example.net"]
+    assert found("daughter") == ["bo@example.net"]
+    assert found("kim example.org") == ["ana.kim@example.org"]  # every word must match
+    assert found("nobody-has-this") == []
+
+
+def test_program_and_event_filters_offer_the_next_ones_and_keep_the_chosen_one(manager_client):
+    now = timezone.now()
+    past = EventFactory(title_en="Past lantern walk", starts_at=now - timedelta(days=30))
+    soon = EventFactory(title_en="Harbour festival", starts_at=now + timedelta(days=3))
+    RegistrationFactory(event=past)
+    RegistrationFactory(event=soon)
+
+    def filters(page):
+        return page.split('id="changelist-filter"')[1].split("</nav>")[0]
+
+    page = manager_client.get(CHANGELIST).content.decode()
+    assert "Harbour festival" in filters(page) and "Past lantern walk" not in filters(page)
+
+    # From the past event's registration counts in the event list: the filter names it and applies it.
+    page = manager_client.get(CHANGELIST, {"event__id__exact": past.pk}).content.decode()
+    assert "Past lantern walk" in filters(page)
+    assert Registration.objects.get(event=past).user.email in page
+    assert Registration.objects.get(event=soon).user.email not in page
+
+    refused = manager_client.get(CHANGELIST, {"event__id__exact": "x"})
+    assert refused.status_code == 302 and "e=1" in refused["Location"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes exist on PostgreSQL only")
+def test_searches_by_part_of_a_word_have_indexes_on_postgresql():
+    with connection.cursor() as cursor:
+        members = connection.introspection.get_constraints(cursor, "accounts_user")
+        registrations = connection.introspection.get_constraints(cursor, "registrations_registration")
+    assert {"accounts_user_email_trgm", "accounts_user_name_trgm"} <= set(members)
+    assert "registration_message_trgm" in registrations
+    assert registrations["registration_created_idx"]["columns"] == ["created_at", "id"]
