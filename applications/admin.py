@@ -20,6 +20,7 @@ from modeltranslation.admin import TranslationStackedInline
 
 from accounts.districts import District
 from audit.admin import AccessRecordedAdmin
+from busan_exchange.admin_site import QuickChecklistAdmin
 from programs.admin import ContentAdmin
 
 from . import selectors, services
@@ -255,7 +256,7 @@ class CallFilter(admin.SimpleListFilter):
 
 
 @admin.register(Application)
-class ApplicationAdmin(AccessRecordedAdmin, admin.ModelAdmin):
+class ApplicationAdmin(QuickChecklistAdmin, AccessRecordedAdmin, admin.ModelAdmin):
     list_display = (
         "number",
         "applicant_name",
