@@ -117,7 +117,8 @@ class RegistrationAdmin(QuickChecklistAdmin, AccessRecordedAdmin, admin.ModelAdm
         name and on the message), where one search over the members joined to every registration would
         read them all."""
         for word in smart_split(search_term):
-            word = unescape_string_literal(word) if word[:1] in "\"'" and word[-1:] == word[:1] else word
+            if word.startswith(('"', "'")) and word[0] == word[-1]:  # a quoted phrase, as Django's search
+                word = unescape_string_literal(word)
             members = get_user_model().objects.filter(Q(email__icontains=word) | Q(name__icontains=word))
             found = list(members.values_list("pk", flat=True)[: self.SEARCH_MEMBERS_LISTED + 1])
             if len(found) > self.SEARCH_MEMBERS_LISTED:  # a word most members share: let the database join

@@ -102,22 +102,21 @@ def registration_create(
     if (program is None) == (event is None):
         raise ValueError("Register for exactly one of program or event.")
     now = now or timezone.now()
-    where = selectors.target_filter(program or event)
+    item = program or event
+    where = selectors.target_filter(item)
     # Everything that needs no lock comes first, so that the lock on the program or event (which every
     # registration for it waits for) is held only while the places are counted and the registration written.
-    _check_open(program or event, now=now)
+    _check_open(item, now=now)
     registration = Registration.objects.filter(user=user, **where).first()
     if registration is not None and registration.status != Registration.Status.CANCELLED:
         raise RegistrationError("duplicate")
     # The mail, for the status the member will most likely get, rendered and queued before the lock; a wrong
     # guess (the last places went meanwhile) is rewritten under it.
-    likely = _mail_kind(_status_from_places(selectors.places_left(program or event)))
+    likely = _mail_kind(_status_from_places(selectors.places_left(item)))
     try:
         with transaction.atomic():
-            queued = mail_enqueue(
-                message=emails.registration_mail(user=user, target=program or event, kind=likely)
-            )
-            target = _lock_target(program or event, lock=_lock)
+            queued = mail_enqueue(message=emails.registration_mail(user=user, target=item, kind=likely))
+            target = _lock_target(item, lock=_lock)
             _check_open(target, now=now)
             if registration is not None:
                 # Taken up again: the same member withdrawing or registering at the same moment waits here.
@@ -139,7 +138,7 @@ def registration_create(
                 registration.save(update_fields=["status", "message", "created_at", "updated_at"])
                 _record(registration, f"status: cancelled -> {status} (registered again)")
             if _mail_kind(status) != likely:
-                mail = emails.registration_mail(user=user, target=program or event, kind=_mail_kind(status))
+                mail = emails.registration_mail(user=user, target=item, kind=_mail_kind(status))
                 mail_rewrite(mail=queued, message=mail)
     except IntegrityError as error:
         # Two requests of the same member at once: the unique constraint lets only one through.
