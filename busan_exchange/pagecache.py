@@ -18,7 +18,9 @@ edit therefore shows to every visitor at once.
 
 Parts of a page that are the same for every visitor of an address (the header, the footer, a list) are kept
 rendered too, in each process's memory, under the same generation: ``{% public_part %}``
-(``busan_exchange/templatetags/public_parts.py``). Members' pages render only what is their own.
+(``busan_exchange/templatetags/public_parts.py``), and so are the public rows a view reads outside those
+parts (``public_value``: the program of a program page, the number of events to come). Members' pages
+render, and read from the database, only what is their own.
 
 What anonymous traffic can store is bounded: a page is kept only when asked for with the query parameters
 it reads (``QUERY_PARAMETERS``: none for most pages) and sensible values, on the site's own host name, and
@@ -121,11 +123,34 @@ def part_key(request, name: str) -> str | None:
     shared cache away)."""
     if not settings.PUBLIC_PART_SECONDS or not _keyable_memo(request):
         return None
-    generation = request_generation(request)
-    if generation is None:
+    if not hasattr(request, "_part_address"):
+        generation = request_generation(request)
+        request._part_address = (
+            None if generation is None else "\n".join((request.build_absolute_uri(), generation))
+        )
+    if request._part_address is None:
         return None
-    parts = "\n".join((name, request.build_absolute_uri(), translation.get_language() or "", generation))
+    parts = "\n".join((name, request._part_address, translation.get_language() or ""))
     return _PART_PREFIX + hashlib.sha256(parts.encode()).hexdigest()
+
+
+_MISSING = object()
+
+
+def public_value(request, name: str, compute):
+    """``compute()``: a value read from public content alone (a program's row, how many events are to come),
+    kept as public parts are, in this process's memory under the page's address, the language and the
+    content generation, at most ``PUBLIC_PART_SECONDS``. A member's page then reads from the database only
+    what is theirs. ``compute`` must not depend on the visitor; what it raises (``Http404``) is not kept."""
+    key = part_key(request, f"value:{name}")
+    if key is None:
+        return compute()
+    parts = caches["parts"]
+    value = parts.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        parts.set(key, value, settings.PUBLIC_PART_SECONDS)
+    return value
 
 
 def _text_size(request) -> str:

@@ -40,10 +40,15 @@ def by_year(events) -> list[tuple[int, list[Event]]]:
 
 
 def event_get(*, slug: str) -> Event:
-    """A published event, with its published cities (``published_cities``) read only when the page's
-    facts are rendered, not when they are kept (busan_exchange.pagecache)."""
-    event = get_object_or_404(Event.objects.published(), slug=slug)
+    """A published event."""
+    return get_object_or_404(Event.objects.published(), slug=slug)
+
+
+def event_page(event: Event) -> Event:
+    """``event`` with its published cities (``published_cities``) and its program (``public_program``),
+    read only when the page's facts are rendered, not when they are kept (busan_exchange.pagecache)."""
     event.published_cities = SimpleLazyObject(lambda: list(event.cities.published()))
+    event.public_program = SimpleLazyObject(lambda: event_program(event))
     return event
 
 

@@ -1,6 +1,7 @@
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
+from busan_exchange.pagecache import public_value
 from programs.pagination import page_of
 
 from . import selectors
@@ -36,10 +37,5 @@ def past_event_list(request):
 
 
 def event_detail(request, slug):
-    event = selectors.event_get(slug=slug)
-    return render(
-        request,
-        "events/event_detail.html",
-        # The program is read only when the event's facts are rendered, not when they are kept.
-        {"event": event, "program": SimpleLazyObject(lambda: selectors.event_program(event))},
-    )
+    event = selectors.event_page(public_value(request, "event", lambda: selectors.event_get(slug=slug)))
+    return render(request, "events/event_detail.html", {"event": event, "program": event.public_program})

@@ -6,6 +6,7 @@ from django.utils.functional import SimpleLazyObject
 
 from accounts import selectors as account_selectors
 from applications import selectors as application_selectors
+from busan_exchange.pagecache import public_value
 from cooperation import selectors as cooperation_selectors
 from events.models import Event
 from events.selectors import past_events, upcoming_events
@@ -35,32 +36,39 @@ def home_sections() -> dict:
     }
 
 
-def program_page(*, slug: str) -> Program:
+def program_page(request, *, slug: str) -> Program:
     """A published program with its partner cities (``published_cities``), photos (``photos``), published
     events (``published_events``), upcoming first, and its calls for applications open or to come
     (``open_calls``; ``has_open_call`` when one takes applications now, which replaces registering
-    interest)."""
-    program = program_get(slug=slug)
+    interest). The program and its calls are kept with the page's public parts (``public_value``)."""
+
+    def facts() -> Program:
+        program = program_get(slug=slug)
+        now = timezone.now()
+        program.open_calls = application_selectors.program_calls(program=program, now=now)
+        program.has_open_call = any(call.opens_at <= now for call in program.open_calls)
+        return program
+
+    program = public_value(request, "program", facts)
     # Read when the page's public part is rendered, not when it is kept (busan_exchange.pagecache).
     program.published_cities = SimpleLazyObject(lambda: list(program.cities.published()))
     program.photos = SimpleLazyObject(lambda: list(program.gallery.all()))
     program.published_events = SimpleLazyObject(
         lambda: list(Event.objects.published().filter(program=program)[:EVENTS_ON_PAGE])
     )
-    now = timezone.now()
-    program.open_calls = SimpleLazyObject(
-        lambda: application_selectors.program_calls(program=program, now=now)
-    )
-    program.has_open_call = application_selectors.open_call_exists(program=program)
     return program
 
 
-def city_page(*, slug: str) -> City:
+def city_page(request, *, slug: str) -> City:
     """A published city with the published events that involve it (``published_events``, the latest
-    ``EVENTS_ON_PAGE``)."""
-    city = city_get(slug=slug)
-    city.published_events = list(Event.objects.published().filter(cities=city)[:EVENTS_ON_PAGE])
-    return city
+    ``EVENTS_ON_PAGE``), kept with the page's public parts (``public_value``)."""
+
+    def facts() -> City:
+        city = city_get(slug=slug)
+        city.published_events = list(Event.objects.published().filter(cities=city)[:EVENTS_ON_PAGE])
+        return city
+
+    return public_value(request, "city", facts)
 
 
 def city_programs(*, city: City):

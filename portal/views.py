@@ -43,7 +43,7 @@ def program_detail(request, slug):
     return render(
         request,
         "programs/program_detail.html",
-        {"program": selectors.program_page(slug=slug), "now": timezone.now()},
+        {"program": selectors.program_page(request, slug=slug), "now": timezone.now()},
     )
 
 
@@ -66,7 +66,7 @@ def program_interest(request, slug):
 
 
 def city_detail(request, slug):
-    city = selectors.city_page(slug=slug)
+    city = selectors.city_page(request, slug=slug)
     page = page_of(request, selectors.city_programs(city=city), per_page=PROGRAMS_PER_PAGE)
     return render(request, "programs/city_detail.html", {"city": city, "page": page})
 

@@ -1,6 +1,8 @@
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
+from busan_exchange.pagecache import public_value
+
 from . import selectors
 from .pagination import page_of
 
@@ -24,7 +26,7 @@ def program_list(request):
 
 
 def category_detail(request, slug):
-    category = selectors.category_get(slug=slug)
+    category = public_value(request, "category", lambda: selectors.category_get(slug=slug))
     page = page_of(request, selectors.category_programs(category=category), per_page=PROGRAMS_PER_PAGE)
     return render(request, "programs/category_detail.html", {"category": category, "page": page})
 

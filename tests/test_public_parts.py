@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from applications.tests.factories import CallFactory
 from events.tests.factories import EventFactory
 from programs.tests.factories import CategoryFactory, CityFactory, ProgramFactory
 from registrations.tests.factories import RegistrationFactory
@@ -69,6 +70,28 @@ def test_an_edit_shows_to_members_at_once(program):
     html = member.get(url).content.decode()
     assert "Children&#x27;s exchange" in html and "Youth exchange" not in html
     assert "Children&#x27;s exchange" in member.get("/en/").content.decode()
+
+
+def test_what_a_view_reads_of_public_content_is_kept_until_an_edit(program):
+    """The program behind its page (and whether a call takes applications), the number of events behind
+    the list's pages: kept like the parts, and made stale by the same edits."""
+    member = _member()
+    url = "/en/programs/" + program.slug + "/"
+    assert "Register your interest" in member.get(url).content.decode()
+    call = CallFactory(program=program, title_en="Summer in Surabaya")
+    html = member.get(url).content.decode()
+    assert "See the call and apply" in html and "Summer in Surabaya" in html
+    assert "Register your interest" not in html
+    call.status = "draft"
+    call.save()
+    html = member.get(url).content.decode()
+    assert "Register your interest" in html and "Summer in Surabaya" not in html
+
+    EventFactory.create_batch(24, starts_at=timezone.now() + timedelta(days=3))
+    assert member.get("/en/events/?page=2").status_code == 404
+    EventFactory(title_en="The twenty-fifth", starts_at=timezone.now() + timedelta(days=30))
+    second_page = member.get("/en/events/?page=2")
+    assert second_page.status_code == 200 and "The twenty-fifth" in second_page.content.decode()
 
 
 def test_account_links_are_the_visitors_own(program):
