@@ -4,18 +4,22 @@ Every text comes in all three languages (``null`` where it is not written yet). 
 staff is ever included: only published content, with no contact details.
 """
 
+import json
 from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Model, QuerySet
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 from modeltranslation.utils import build_localized_fieldname
+
+from busan_exchange.pagecache import public_value
 
 from . import selectors
 from .http import cacheable
@@ -24,8 +28,12 @@ PAGE_SIZE = 50
 MAX_AGE = 300  # seconds
 
 
-def _json(request: HttpRequest, data: dict, *, status: int = 200) -> JsonResponse:
+def _json(request: HttpRequest, data: dict, *, status: int = 200) -> HttpResponse:
     response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    return _public(request, response)
+
+
+def _public(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     response = cacheable(request, response, max_age=MAX_AGE)
     # Public, read-only data: any site may read it from a browser.
     response["Access-Control-Allow-Origin"] = "*"
@@ -139,24 +147,29 @@ def _event(request: HttpRequest, event) -> dict:
 
 
 def _listing(request: HttpRequest, queryset: QuerySet, serialize: Callable[[HttpRequest, Model], dict]):
-    paginator = Paginator(queryset, PAGE_SIZE)
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except InvalidPage:
-        return _json(request, {"detail": gettext("There is no such page.")}, status=404)
+    def content() -> bytes | None:
+        paginator = Paginator(queryset, PAGE_SIZE)
+        try:
+            page = paginator.page(request.GET.get("page") or 1)
+        except InvalidPage:
+            return None
 
-    def page_url(number: int) -> str:
-        return request.build_absolute_uri(f"{request.path}?{urlencode({'page': number})}")
+        def page_url(number: int) -> str:
+            return request.build_absolute_uri(f"{request.path}?{urlencode({'page': number})}")
 
-    return _json(
-        request,
-        {
+        data = {
             "count": paginator.count,
             "next": page_url(page.next_page_number()) if page.has_next() else None,
             "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
             "results": [serialize(request, obj) for obj in page.object_list],
-        },
-    )
+        }
+        return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
+
+    # The same for every reader of the address until content changes: kept as the pages' public parts are.
+    body = public_value(request, "open-data", content)
+    if body is None:
+        return _json(request, {"detail": gettext("There is no such page.")}, status=404)
+    return _public(request, HttpResponse(body, content_type="application/json"))
 
 
 @require_safe
