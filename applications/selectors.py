@@ -94,10 +94,17 @@ def call_choices(*, user, call: Call) -> list[ApplicantChoice]:
 
 def member_applications(*, user) -> list[Application]:
     """The member's applications (for themself and their children), newest first, with the waiting-list
-    position of those waiting."""
+    position of those waiting, the title of their call (in every language, for the fallback) and the
+    applicant's name: what the member's page lists."""
     applications = list(
         Application.objects.filter(account=user)
-        .select_related("call", "call__program", "applicant")
+        .select_related("call", "applicant")
+        .only(
+            *(f.name for f in Application._meta.concrete_fields),
+            "call__slug",
+            "call__title",
+            "applicant__name",
+        )
         .order_by("-created_at", "-pk")
     )
     # One query for every waiting list the member is on, however many.

@@ -13,8 +13,10 @@ from .consents import HOMESTAY_CONSENT
 from .models import Assignment, HostConsent, HostOffer
 
 
-def host_offer_of(*, user: User) -> HostOffer | None:
-    return HostOffer.objects.filter(user=user).first()
+def host_offer_of(*, user: User, fields: tuple[str, ...] = ()) -> HostOffer | None:
+    """The member's host offer, if any (with only ``fields`` read, when given)."""
+    offers = HostOffer.objects.filter(user=user)
+    return (offers.only(*fields) if fields else offers).first()
 
 
 def host_consent_active(*, user: User) -> HostConsent | None:

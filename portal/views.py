@@ -74,15 +74,20 @@ def city_detail(request, slug):
 @never_cache
 @login_required
 def my_page(request):
+    # What the page lists of each: the host offer's status, the requests' names and states (the city sought
+    # is on the request's own page).
+    host_offer = host_offer_of(user=request.user, fields=("status",))
     return render(
         request,
         "accounts/user_detail.html",
         {
             "registrations": member_registrations(user=request.user),
             "applications": member_applications(user=request.user),
-            "host_offer": host_offer_of(user=request.user),
-            "hosted_guests": hosted_guests(user=request.user),
-            "cooperation_requests": member_requests(user=request.user)[:5],
+            "host_offer": host_offer,
+            "hosted_guests": hosted_guests(user=request.user) if host_offer else [],
+            "cooperation_requests": member_requests(user=request.user)
+            .select_related(None)
+            .only("organization_name", "state", "state_changed_at")[:5],
         },
     )
 

@@ -21,3 +21,15 @@ def missing_languages(obj, field: str) -> list[str]:
         for code, _name in settings.LANGUAGES
         if not getattr(obj, build_localized_fieldname(field, code), None)
     ]
+
+
+def in_every_language(lookup: str) -> list[str]:
+    """A translated field and its column in each language, for ``only()``, across relations too:
+    ``in_every_language("program__title")`` gives ``program__title``, ``program__title_ko`` ... (querysets of
+    models without translations leave such names as they are)."""
+    prefix, _, field = lookup.rpartition("__")
+    prefix = f"{prefix}__" if prefix else ""
+    return [
+        lookup,
+        *(f"{prefix}{build_localized_fieldname(field, code)}" for code, _name in settings.LANGUAGES),
+    ]

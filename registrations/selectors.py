@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from events.models import Event
+from programs.i18n import in_every_language
 from programs.models import Program
 
 from .models import Registration
@@ -77,10 +78,18 @@ def waitlist_position(registration: Registration) -> int:
 
 
 def member_registrations(*, user) -> QuerySet[Registration]:
-    """The member's registrations and interest, newest first, with their program or event."""
+    """The member's registrations and interest, newest first, with the address and title of their program
+    or event (in every language: the title falls back as the site's do), and nothing else of them."""
     return (
         Registration.objects.filter(user=user)
         .select_related("program", "event")
+        .only(
+            *(f.name for f in Registration._meta.concrete_fields),
+            "program__slug",
+            *in_every_language("program__title"),
+            "event__slug",
+            *in_every_language("event__title"),
+        )
         .order_by("-created_at", "-pk")
     )
 
