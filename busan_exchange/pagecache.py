@@ -177,8 +177,11 @@ def _keyable(request) -> bool:
         return False
     if not request.GET:
         return True
+    # Resolved in the address's own language: the language active in this thread is the previous request's.
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     try:
-        allowed = QUERY_PARAMETERS.get(resolve(request.path_info).view_name, ())
+        with translation.override(language):
+            allowed = QUERY_PARAMETERS.get(resolve(request.path_info).view_name, ())
     except Resolver404:
         return False
     for name, values in request.GET.lists():

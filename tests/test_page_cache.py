@@ -300,6 +300,15 @@ def test_unknown_query_parameters_are_not_cached(client, program, django_assert_
     assert client.get(search, {"q": "youth", "page": "1"})["X-Page-Cache"] == "hit"
 
 
+def test_a_search_in_one_language_is_kept_whatever_language_was_asked_for_before(client, program):
+    """Each request resolves its address in the address's language, not in the previous request's."""
+    client.get("/ko/")
+    assert client.get("/en/search/", {"q": "youth"})["X-Page-Cache"] == "miss"
+    client.get("/zh-hans/")
+    assert client.get("/en/search/", {"q": "youth"})["X-Page-Cache"] == "hit"
+    assert client.get("/ko/search/", {"q": "youth"})["X-Page-Cache"] == "miss"
+
+
 @pytest.mark.parametrize(
     "query",
     [
