@@ -114,6 +114,13 @@ class _FailSoftClient(RedisCacheClient):
         """Raises unless Redis answers now (ignoring any back-off): for the health check."""
         super().get_client(write=True).ping()
 
+    def redis(self):
+        """The redis-py client itself (it raises when Redis is away)."""
+        return self.get_client(write=True)
+
+    def publish(self, channel, message):
+        return self._guard(lambda: self.get_client(write=True).publish(channel, message), 0)
+
     def add(self, key, value, timeout):
         return self._guard(super().add, False, key, value, timeout)
 
@@ -177,3 +184,29 @@ class FailSoftRedisCache(RedisCache):
 
     def ping(self) -> None:
         self._cache.ping()
+
+    @cached_property
+    def address(self) -> str:
+        """Which Redis and which keys in it: caches with the same address share their keys and channels."""
+        return f"{','.join(self._servers)} {self.key_prefix}"
+
+    def publish(self, channel: str, message: str) -> None:
+        """Publish ``message`` on ``channel`` (named under this cache's key prefix); skipped while Redis is
+        away, like a write."""
+        self._cache.publish(self.make_key(channel), message)
+
+    def subscribe(self, channel: str):
+        """A redis-py ``PubSub`` subscribed to ``channel`` (named as for ``publish``), once Redis confirmed
+        the subscription: every message published from then on reaches it. Raises when Redis is away."""
+        pubsub = self._cache.redis().pubsub()
+        try:
+            pubsub.subscribe(self.make_key(channel))
+            confirmation = pubsub.get_message(timeout=CONNECTION_DEFAULTS["socket_timeout"])
+            if not confirmation or confirmation["type"] != "subscribe":
+                raise self._cache._lib.exceptions.ConnectionError(
+                    f"no confirmation of the subscription: {confirmation}"
+                )
+        except BaseException:
+            pubsub.close()
+            raise
+        return pubsub

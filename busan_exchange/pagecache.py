@@ -3,8 +3,12 @@
 A cached page is stored in the ``pages`` cache under its absolute URL (so host, language prefix and query
 all count), the visitor's language and text size, together with the content *generation* it was rendered
 from. Any change to public content (see ``PAGE_CACHE_MODELS``) or any change staff save through the admin
-replaces the generation, and a page whose generation is not the current one is rendered afresh. Reading the
-generation and the page is one round trip to the cache.
+replaces the generation, and a page whose generation is not the current one is rendered afresh.
+
+Each process knows the current generation without asking Redis on every request: every new generation is
+published on a Redis channel that each process listens to (``_Listener``). The pages it served lately are
+kept in its own memory too (``_LocalPages``, 32 MB at most), so that a page served from the cache usually
+costs no round trip to Redis at all; Redis holds the pages every process shares.
 
 The middleware sits right after the security headers, before sessions, so a page served from the cache
 costs no session, user or template work. Only visitors without a session or messages cookie are answered
@@ -28,10 +32,15 @@ when it is not unusually large; anything else is rendered for that visitor alone
 memory limit and evicts the least recently used pages (README, "Redis").
 """
 
+import contextlib
 import hashlib
 import logging
+import os
 import re
+import threading
+import time
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -83,10 +92,19 @@ def _cache():
 _KEYED_VARY = {"cookie", "accept-language"}
 
 
+def _announce(generation: str) -> None:
+    """Tell every process listening (``_Listener``) that ``generation`` is the current one."""
+    if hasattr(_cache(), "publish"):
+        _cache().publish(GENERATION_KEY, generation)
+    _listener.heard(generation)
+
+
 def bump_generation() -> None:
     """Make every cached page stale at once, in every process that shares the cache."""
+    generation = uuid.uuid4().hex
     try:
-        _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+        _cache().set(GENERATION_KEY, generation, None)
+        _announce(generation)
     except Exception:
         # An edit must not fail because the cache is away; cached pages expire within PAGE_CACHE_SECONDS.
         logger.exception("Could not empty the page cache")
@@ -97,20 +115,150 @@ def content_changed(sender=None, **kwargs) -> None:
     bump_generation()
 
 
-def _current_generation(value) -> str:
+def _read_generation() -> str | None:
+    """The generation as the shared cache holds it (one round trip); ``None`` when the cache is away."""
+    value = _cache().get(GENERATION_KEY)
     if value:
         return value
     # First request after a cache flush: agree on one generation among all processes.
-    _cache().add(GENERATION_KEY, uuid.uuid4().hex, None)
+    generation = uuid.uuid4().hex
+    if _cache().add(GENERATION_KEY, generation, None):
+        _announce(generation)
+        return generation
     return _cache().get(GENERATION_KEY)
 
 
+class _Listener:
+    """The current generation, known in this process without asking Redis on every request.
+
+    The process subscribes to a Redis channel on which every new generation is published (``_announce``,
+    by whichever process made it) and, before each request, reads what arrived on it: a look at a socket,
+    no round trip. The subscription is confirmed before the generation is read, so no change can fall in
+    between; Redis delivers a change to every subscriber as it answers the process that made it, so a
+    change is known everywhere before anybody can have seen the edit. Every ``RECHECK_SECONDS`` the
+    generation is read from Redis again all the same. When the subscription fails (Redis away, a broken
+    connection) the process reads the generation from Redis for each request, as without a listener,
+    and subscribes again after ``RETRY_SECONDS``. Without Redis (one process, memory) there is nothing to
+    listen to and the cache is read each time; it is local anyway.
+    """
+
+    RECHECK_SECONDS = 10.0
+    RETRY_SECONDS = 10.0
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._pid = None
+        self._pubsub = None
+        self._address = None
+        self._generation = None
+        self._known_at = 0.0
+        self._retry_at = 0.0
+
+    def generation(self) -> str | None:
+        """The current generation (``None`` when the cache is away)."""
+        with self._lock:
+            known = self._poll()
+        if known is not None:
+            return known
+        generation = _read_generation()
+        with self._lock:
+            # Unless a newer one arrived meanwhile (another thread of this process read the channel).
+            if self._pubsub is not None and self._generation is None:
+                self._generation, self._known_at = generation, time.monotonic()
+        return generation
+
+    def heard(self, generation: str) -> None:
+        """This process made ``generation`` the current one."""
+        with self._lock:
+            if self._pubsub is not None and self._pid == os.getpid():
+                self._generation, self._known_at = generation, time.monotonic()
+
+    def _poll(self) -> str | None:
+        if self._pid != os.getpid():
+            # A forked worker: the subscription (its socket) belongs to the parent.
+            self._pid, self._pubsub, self._generation, self._retry_at = os.getpid(), None, None, 0.0
+        cache = _cache()
+        if not hasattr(cache, "subscribe"):
+            return None
+        now = time.monotonic()
+        if self._pubsub is not None and self._address != cache.address:
+            self._drop(0.0)  # the settings name another Redis (tests do)
+        try:
+            if self._pubsub is None:
+                if now < self._retry_at:
+                    return None
+                self._pubsub, self._generation = cache.subscribe(GENERATION_KEY), None
+                self._address = cache.address
+            while (message := self._pubsub.get_message(timeout=0)) is not None:
+                if message["type"] == "message":
+                    self._generation, self._known_at = message["data"].decode(), now
+        except Exception:
+            logger.warning("Not listening for page cache changes; reading them from Redis", exc_info=True)
+            self._drop(now)
+            return None
+        if self._generation is not None and now - self._known_at > self.RECHECK_SECONDS:
+            self._generation = None
+        return self._generation
+
+    def _drop(self, now: float) -> None:
+        pubsub, self._pubsub, self._generation = self._pubsub, None, None
+        self._retry_at = now + self.RETRY_SECONDS
+        if pubsub is not None:
+            with contextlib.suppress(Exception):  # closing a broken connection may fail too
+                pubsub.close()
+
+
+_listener = _Listener()
+
+
+class _LocalPages:
+    """The pages of the current generation this process served lately, in its memory: a page asked for
+    again costs no round trip to Redis. At most ``budget`` bytes, the least recently served dropped first;
+    emptied when the generation changes."""
+
+    def __init__(self, budget: int):
+        self._lock = threading.Lock()
+        self._budget = budget
+        self._size = 0
+        self._generation = None
+        self._entries: OrderedDict[str, tuple] = OrderedDict()
+
+    def get(self, key: str, generation: str):
+        with self._lock:
+            if generation != self._generation:
+                return None
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: tuple) -> None:
+        size = len(entry[3])
+        if size > self._budget:
+            return
+        with self._lock:
+            if entry[0] != self._generation:
+                self._entries.clear()
+                self._size, self._generation = 0, entry[0]
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._size -= len(old[3])
+            self._entries[key] = entry
+            self._size += size
+            while self._size > self._budget:
+                _key, dropped = self._entries.popitem(last=False)
+                self._size -= len(dropped[3])
+
+
+_local_pages = _LocalPages(budget=32 * 1024 * 1024)
+
+
 def request_generation(request) -> str | None:
-    """The content generation this request renders from, read from the shared cache once per request;
-    ``None`` when the cache is away (nothing is then kept)."""
+    """The content generation this request renders from, found once per request; ``None`` when the cache
+    is away (nothing is then kept)."""
     if not hasattr(request, "_page_generation"):
         try:
-            request._page_generation = _current_generation(_cache().get(GENERATION_KEY))
+            request._page_generation = _listener.generation()
         except Exception:
             logger.warning("Page cache unavailable", exc_info=True)
             request._page_generation = None
@@ -297,19 +445,22 @@ class AnonymousPageCacheMiddleware:
 
         # The language the locale middleware will pick: the address's prefix, else the cookie or browser.
         key = _page_key(request, translation.get_language_from_request(request, check_path=True))
-        try:
-            found = _cache().get_many([GENERATION_KEY, key])
-            generation = _current_generation(found.get(GENERATION_KEY))
-        except Exception:
+        generation = request_generation(request)
+        if generation is None:
             # Without the cache the page is still there, only rendered (/health/ reports the cache).
-            logger.warning("Page cache unavailable", exc_info=True)
-            request._page_generation = None
             return self._uncached(request)
-        request._page_generation = generation
-        entry = found.get(key)
-        if entry and entry[0] == generation and not _carries_state(request):
-            _generation, status, headers, content = entry
-            return _public(_from_cache(request, status, headers, content))
+        if not _carries_state(request):
+            entry = _local_pages.get(key, generation)
+            if entry is None:
+                try:
+                    entry = _cache().get(key)
+                except Exception:
+                    logger.warning("Page cache unavailable", exc_info=True)
+                if entry and entry[0] == generation:
+                    _local_pages.put(key, entry)
+            if entry and entry[0] == generation:
+                _generation, status, headers, content = entry
+                return _public(_from_cache(request, status, headers, content))
 
         response = self.get_response(request)
         if (
@@ -321,12 +472,10 @@ class AnonymousPageCacheMiddleware:
             return _private(response)
         if not response.has_header("ETag"):
             response["ETag"] = _etag(response.content)
+        entry = (generation, response.status_code, dict(response.headers), response.content)
         try:
-            _cache().set(
-                key,
-                (generation, response.status_code, dict(response.headers), response.content),
-                settings.PAGE_CACHE_SECONDS,
-            )
+            _cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
+            _local_pages.put(key, entry)
         except Exception:
             logger.warning("Page cache unavailable", exc_info=True)
             return _private(response)

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from accounts.tests.factories import PASSWORD, UserFactory
-from busan_exchange import cachebackends
+from busan_exchange import cachebackends, pagecache
 from events.tests.factories import EventFactory
 from programs.tests.factories import CategoryFactory, ProgramFactory
 from registrations.models import Registration
@@ -249,3 +249,85 @@ def test_a_full_redis_that_refuses_writes_breaks_nothing(settings, tmp_path, clo
         assert browser.get(url("accounts:my-page")).status_code == 200
     finally:
         full.stop()
+
+
+@pytest.fixture
+def fresh_process(monkeypatch):
+    """This process as a server starts: listening for nothing yet, no page kept in its memory."""
+    monkeypatch.setattr(pagecache, "_listener", pagecache._Listener())
+    monkeypatch.setattr(pagecache, "_local_pages", pagecache._LocalPages(budget=1024 * 1024))
+
+
+def _commands(redis_server) -> int:
+    """How many commands Redis answered so far (counting this one, and the INFO it sends)."""
+    return redis_server.client().info("stats")["total_commands_processed"]
+
+
+def _edit_on_another_server(program, title: str, *, announce: bool = True) -> None:
+    """What an edit through another server does here: the row changes (no signal in this process) and the
+    other server makes a new generation, announced on the channel."""
+    type(program).objects.filter(pk=program.pk).update(title_en=title)
+    generation = f"made-elsewhere-{title}"
+    caches["pages"].set(pagecache.GENERATION_KEY, generation, None)
+    if announce:
+        caches["pages"].publish(pagecache.GENERATION_KEY, generation)
+
+
+def test_pages_kept_in_memory_show_an_edit_on_another_server_at_once(production, fresh_process, content):
+    program, _event = content
+    page = program.get_absolute_url()
+    visitor = Client()
+    assert visitor.get(page)["X-Page-Cache"] == "miss"
+    # Asked again, the page comes from this process's memory: not one command reaches Redis.
+    counting = _commands(production) - _commands(production)
+    before = _commands(production)
+    response = visitor.get(page)
+    assert response["X-Page-Cache"] == "hit"
+    assert _commands(production) - before == -counting
+
+    _edit_on_another_server(program, "Harbour friends")
+    response = visitor.get(page)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Harbour friends" in response.content.decode()
+    assert visitor.get(page)["X-Page-Cache"] == "hit"
+
+
+def test_an_edit_in_this_process_shows_at_once(production, fresh_process, content):
+    program, _event = content
+    page = program.get_absolute_url()
+    visitor = Client()
+    visitor.get(page)
+    assert visitor.get(page)["X-Page-Cache"] == "hit"
+    program.title_en = "Harbour friends"
+    program.save()
+    assert "Harbour friends" in visitor.get(page).content.decode()
+
+
+def test_without_the_channel_each_request_asks_redis(production, fresh_process, content, monkeypatch):
+    def refused(self, channel):
+        raise ConnectionError("no subscriptions here")
+
+    monkeypatch.setattr(cachebackends.FailSoftRedisCache, "subscribe", refused)
+    program, _event = content
+    page = program.get_absolute_url()
+    visitor = Client()
+    visitor.get(page)
+    assert visitor.get(page)["X-Page-Cache"] == "hit"
+    # Not announced: only asking Redis finds it.
+    _edit_on_another_server(program, "Harbour friends", announce=False)
+    assert "Harbour friends" in visitor.get(page).content.decode()
+
+
+def test_a_redis_restart_breaks_the_channel_not_the_pages(production, fresh_process, content, clock):
+    program, _event = content
+    page = program.get_absolute_url()
+    visitor = Client()
+    visitor.get(page)
+    assert visitor.get(page)["X-Page-Cache"] == "hit"
+    production.stop()
+    production.start()  # empty: the generation and the pages are gone, the subscription broken
+    type(program).objects.filter(pk=program.pk).update(title_en="Harbour friends")
+    clock.advance(11)  # the cache's back-off after the failure
+    response = visitor.get(page)
+    assert response.status_code == 200
+    assert "Harbour friends" in response.content.decode()
