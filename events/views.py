@@ -18,7 +18,7 @@ def event_list(request):
         request,
         "events/event_list.html",
         {
-            "page": page_of(request, selectors.upcoming_events(), per_page=UPCOMING_PER_PAGE),
+            "page": page_of(request, selectors.upcoming_events, per_page=UPCOMING_PER_PAGE),
             # Read only when the page's list is rendered, not when it is kept (busan_exchange.pagecache).
             "past_years": SimpleLazyObject(
                 lambda: selectors.by_year(selectors.past_events(limit=RECENT_PAST_EVENTS))
@@ -28,7 +28,7 @@ def event_list(request):
 
 
 def past_event_list(request):
-    page = page_of(request, selectors.past_events(), per_page=PAST_PER_PAGE)
+    page = page_of(request, selectors.past_events, per_page=PAST_PER_PAGE)
     return render(
         request,
         "events/past_event_list.html",

@@ -60,15 +60,14 @@ def program_page(request, *, slug: str) -> Program:
 
 
 def city_page(request, *, slug: str) -> City:
-    """A published city with the published events that involve it (``published_events``, the latest
-    ``EVENTS_ON_PAGE``), kept with the page's public parts (``public_value``)."""
-
-    def facts() -> City:
-        city = city_get(slug=slug)
-        city.published_events = list(Event.objects.published().filter(cities=city)[:EVENTS_ON_PAGE])
-        return city
-
-    return public_value(request, "city", facts)
+    """A published city (kept with the page's public parts, ``public_value``) with the published events that
+    involve it (``published_events``, the latest ``EVENTS_ON_PAGE``), read only when the page's public part
+    is rendered, not when it is kept."""
+    city = public_value(request, "city", lambda: city_get(slug=slug))
+    city.published_events = SimpleLazyObject(
+        lambda: list(Event.objects.published().filter(cities=city)[:EVENTS_ON_PAGE])
+    )
+    return city
 
 
 def city_programs(*, city: City):

@@ -67,7 +67,7 @@ def program_interest(request, slug):
 
 def city_detail(request, slug):
     city = selectors.city_page(request, slug=slug)
-    page = page_of(request, selectors.city_programs(city=city), per_page=PROGRAMS_PER_PAGE)
+    page = page_of(request, lambda: selectors.city_programs(city=city), per_page=PROGRAMS_PER_PAGE)
     return render(request, "programs/city_detail.html", {"city": city, "page": page})
 
 

@@ -27,7 +27,9 @@ def program_list(request):
 
 def category_detail(request, slug):
     category = public_value(request, "category", lambda: selectors.category_get(slug=slug))
-    page = page_of(request, selectors.category_programs(category=category), per_page=PROGRAMS_PER_PAGE)
+    page = page_of(
+        request, lambda: selectors.category_programs(category=category), per_page=PROGRAMS_PER_PAGE
+    )
     return render(request, "programs/category_detail.html", {"category": category, "page": page})
 
 
