@@ -21,6 +21,15 @@ def _clear_cache():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_registration_guesses(monkeypatch):
+    """Each test starts without the guesses of which mail an item's next registration gets (kept in the
+    process, ``registrations.services``): an earlier test's item may have had the same id."""
+    from registrations import services
+
+    monkeypatch.setattr(services, "_likely_kind", {})
+
+
 @pytest.fixture
 def task_worker(monkeypatch):
     """Tasks wait in the queue (as in production) until the test calls ``task_worker()``, which runs them

@@ -71,6 +71,23 @@ def _mail_kind(status: str) -> str:
     return "confirmed" if status == Registration.Status.CONFIRMED else "waitlisted"
 
 
+# The kind of mail the last registration for each program or event got in this process: the likely kind
+# for the next one (a popular event fills up once, then every newcomer waits). Only a guess, so it is
+# never shared and simply forgotten when it grows.
+_likely_kind: dict[tuple[str, int], str] = {}
+_LIKELY_KIND_ITEMS = 1000
+
+
+def _item_key(item: Program | Event) -> tuple[str, int]:
+    return item._meta.label, item.pk
+
+
+def _remember_kind(item: Program | Event, kind: str) -> None:
+    if len(_likely_kind) >= _LIKELY_KIND_ITEMS:
+        _likely_kind.clear()
+    _likely_kind[_item_key(item)] = kind
+
+
 def _notify(registration: Registration, kind: str) -> None:
     # In the registration's own transaction: the mail is queued if and only if the change is committed.
     emails.registration_mail_send(registration_id=registration.pk, kind=kind)
@@ -110,9 +127,9 @@ def registration_create(
     registration = Registration.objects.filter(user=user, **where).first()
     if registration is not None and registration.status != Registration.Status.CANCELLED:
         raise RegistrationError("duplicate")
-    # The mail, for the status the member will most likely get, rendered and queued before the lock; a wrong
-    # guess (the last places went meanwhile) is rewritten under it.
-    likely = _mail_kind(_status_from_places(selectors.places_left(item)))
+    # The mail, for the status the member will most likely get (the one the last registration for the item
+    # got in this process), rendered and queued before the lock; a wrong guess is rewritten under it.
+    likely = _likely_kind.get(_item_key(item), "confirmed")
     try:
         with transaction.atomic():
             queued = mail_enqueue(message=emails.registration_mail(user=user, target=item, kind=likely))
@@ -143,6 +160,7 @@ def registration_create(
     except IntegrityError as error:
         # Two requests of the same member at once: the unique constraint lets only one through.
         raise RegistrationError("duplicate") from error
+    _remember_kind(item, _mail_kind(status))
     return registration
 
 
@@ -152,7 +170,7 @@ def _fill_places(target: Program | Event, *, now: datetime, places: int | None) 
 
     Nobody is promoted once an event has started.
     """
-    if isinstance(target, Event) and now >= target.starts_at:
+    if places == 0 or (isinstance(target, Event) and now >= target.starts_at):
         return []
     promoted = []
     queue = (

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.http import safe_next
+from busan_exchange.pagecache import public_value
 from events.models import Event
 from events.selectors import event_get
 
@@ -71,7 +72,9 @@ def register_for(request, *, target, action_url: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_register(request, slug):
-    event = event_get(slug=slug)
+    # The event as the public sees it, kept like the event page's (a popular event gets many registrations
+    # at once); what registering depends on (status, window, places) is read again under the lock.
+    event = public_value(request, "event", lambda: event_get(slug=slug))
     return register_for(
         request, target=event, action_url=reverse("registrations:event-register", args=[slug])
     )

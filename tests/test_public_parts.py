@@ -147,3 +147,30 @@ def test_the_time_moves_pages_on_without_an_edit(settings, program):
     )
     html = member.get("/en/events/").content.decode()
     assert "Closing soon" in html.split('id="past-heading"')[1]
+
+
+def test_registering_reads_the_event_as_kept_and_what_decides_afresh():
+    """The registration form keeps the event like its page does; whether it still takes registrations is
+    read again from the database as the member registers, so neither an edit nor the clock is missed."""
+    event = EventFactory(title_en="Harbour festival", capacity=10)
+    url = reverse("registrations:event-register", args=[event.slug])
+    member = _member()
+    assert "Harbour festival" in member.get(url).content.decode()  # kept now
+
+    # Registration closes by the clock, with no edit to make the kept event stale.
+    type(event).objects.filter(pk=event.pk).update(
+        registration_closes_at=timezone.now() - timedelta(minutes=1)
+    )
+    refused = member.post(url, {"message": "Looking forward to it"})
+    assert refused.status_code == 200
+    html = refused.content.decode()
+    assert "Registration is closed." in html and "Looking forward to it" in html
+    assert not event.registrations.exists()
+
+    # Unpublished by staff: the edit makes the kept event stale at once.
+    event.refresh_from_db()
+    event.registration_closes_at = None
+    event.status = "draft"
+    event.save()
+    assert member.post(url, {"message": "Looking forward to it"}).status_code == 404
+    assert not event.registrations.exists()

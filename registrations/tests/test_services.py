@@ -22,11 +22,11 @@ def _english():
         yield
 
 
-def test_places_are_confirmed_then_the_waiting_list_fills(django_capture_on_commit_callbacks):
+def test_places_are_confirmed_then_the_waiting_list_fills(task_worker):
     event = EventFactory(capacity=2)
     members = UserFactory.create_batch(3)
-    with django_capture_on_commit_callbacks(execute=True):
-        statuses = [services.registration_create(user=m, event=event).status for m in members]
+    statuses = [services.registration_create(user=m, event=event).status for m in members]
+    task_worker()
     assert statuses == ["confirmed", "confirmed", "waitlisted"]
     assert [m.to for m in mail.outbox] == [[m.email] for m in members]
     assert "waiting list" in mail.outbox[2].subject
@@ -210,3 +210,23 @@ def test_the_last_place_taken_while_the_mail_is_prepared_gives_the_waiting_list_
     assert len(to_late) == 1
     assert "waiting list" in to_late[0].subject and "waiting list" in to_late[0].body
     assert "is confirmed" not in to_late[0].body
+
+
+def test_a_place_freed_after_the_event_filled_gives_the_confirmation_mail(task_worker):
+    """Once an item is full the next member's mail is prepared for the waiting list; when a place has been
+    freed meanwhile (and nobody waits for it) the member gets the place and the confirmation, in one mail."""
+    event = EventFactory(capacity=1)
+    first, waiting, newcomer = UserFactory.create_batch(3)
+    held = services.registration_create(user=first, event=event)
+    on_the_list = services.registration_create(user=waiting, event=event)
+    assert on_the_list.status == "waitlisted"
+    services.registration_cancel(registration=on_the_list)
+    services.registration_cancel(registration=held)
+    task_worker()
+    mail.outbox.clear()
+
+    registration = services.registration_create(user=newcomer, event=event)
+    task_worker()
+    assert registration.status == "confirmed"
+    assert [message.to for message in mail.outbox] == [[newcomer.email]]
+    assert "is confirmed" in mail.outbox[0].body and "waiting list" not in mail.outbox[0].subject
