@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -54,6 +54,17 @@ def window_state(target: Target, *, now: datetime | None = None) -> str:
 
 def confirmed_count(target: Target) -> int:
     return Registration.objects.confirmed().filter(**target_filter(target)).count()
+
+
+def places_and_waiting(target: Target) -> tuple[int | None, int]:
+    """Places still free (``None``: no limit) and how many members wait for one, counted in one query."""
+    confirmed, waitlisted = Registration.Status.CONFIRMED, Registration.Status.WAITLISTED
+    counts = Registration.objects.filter(
+        **target_filter(target), status__in=(confirmed, waitlisted)
+    ).aggregate(
+        confirmed=Count("pk", filter=Q(status=confirmed)), waiting=Count("pk", filter=Q(status=waitlisted))
+    )
+    return places_left(target, confirmed=counts["confirmed"]), counts["waiting"]
 
 
 def places_left(target: Target, *, confirmed: int | None = None) -> int | None:

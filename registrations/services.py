@@ -141,8 +141,8 @@ def registration_create(
                 if registration.status != Registration.Status.CANCELLED:
                     raise RegistrationError("duplicate")
             # Members already waiting come first: places freed or added since are theirs.
-            places = selectors.places_left(target)
-            promoted = _fill_places(target, now=now, places=places)
+            places, waiting = selectors.places_and_waiting(target)
+            promoted = _fill_places(target, now=now, places=places, waiting=waiting)
             status = _status_for_newcomer(None if places is None else places - len(promoted))
             if registration is None:
                 registration = Registration.objects.create(user=user, status=status, message=message, **where)
@@ -164,13 +164,15 @@ def registration_create(
     return registration
 
 
-def _fill_places(target: Program | Event, *, now: datetime, places: int | None) -> list[Registration]:
+def _fill_places(
+    target: Program | Event, *, now: datetime, places: int | None, waiting: int
+) -> list[Registration]:
     """Promote the first members on the waiting list into the ``places`` left (``None``: no limit) and tell
-    them. ``target`` is locked, and ``places`` counted under the lock.
+    them. ``target`` is locked, and ``places`` and ``waiting`` (how many wait) counted under the lock.
 
     Nobody is promoted once an event has started.
     """
-    if places == 0 or (isinstance(target, Event) and now >= target.starts_at):
+    if places == 0 or waiting == 0 or (isinstance(target, Event) and now >= target.starts_at):
         return []
     promoted = []
     queue = (
@@ -205,7 +207,8 @@ def registration_cancel(
         if notify:
             _notify(registration, "cancelled")
         if held_place:
-            _fill_places(target, now=now, places=selectors.places_left(target))
+            places, waiting = selectors.places_and_waiting(target)
+            _fill_places(target, now=now, places=places, waiting=waiting)
     return registration
 
 
@@ -248,7 +251,8 @@ def registrations_fill_places(*, target: Program | Event) -> list[Registration]:
     """Staff: after raising the capacity, promote members from the waiting list into the new places."""
     with transaction.atomic():
         target = _lock_target(target)
-        return _fill_places(target, now=timezone.now(), places=selectors.places_left(target))
+        places, waiting = selectors.places_and_waiting(target)
+        return _fill_places(target, now=timezone.now(), places=places, waiting=waiting)
 
 
 def registrations_release_for_deleted_member(*, user) -> None:

@@ -2,6 +2,8 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from accounts.tests.factories import UserFactory
@@ -144,6 +146,37 @@ def test_raising_capacity_fills_places_from_the_waiting_list():
     event.save()
     promoted = services.registrations_fill_places(target=event)
     assert [r.pk for r in promoted] == [waiting[0].pk]
+
+
+def _waiting_list_reads(queries) -> int:
+    """The queries that read a waiting list in its order (the members to promote)."""
+    return sum(
+        "\"status\" = 'waitlisted'" in query["sql"] and "ORDER BY" in query["sql"] for query in queries
+    )
+
+
+def test_nobody_is_looked_for_on_an_empty_waiting_list():
+    """Places and the waiting list are counted in one query under the lock; the waiting list itself is read
+    only when somebody is on it, so registering or withdrawing while nobody waits holds the lock shorter."""
+    event = EventFactory(capacity=2)
+    first, second = UserFactory.create_batch(2)
+    with CaptureQueriesContext(connection) as queries:
+        held = services.registration_create(user=first, event=event)
+    assert held.status == "confirmed"
+    assert _waiting_list_reads(queries) == 0
+    with CaptureQueriesContext(connection) as queries:
+        services.registration_cancel(registration=held)
+    assert _waiting_list_reads(queries) == 0
+
+    # Somebody waiting is still found, and gets the place freed before a newcomer.
+    taken = services.registration_create(user=first, event=event)
+    services.registration_create(user=second, event=event)
+    waiting = services.registration_create(user=UserFactory(), event=event)
+    assert waiting.status == "waitlisted"
+    with CaptureQueriesContext(connection) as queries:
+        services.registration_cancel(registration=taken)
+    assert _waiting_list_reads(queries) == 1
+    assert Registration.objects.get(pk=waiting.pk).status == "confirmed"
 
 
 def test_mail_is_sent_in_the_members_language(django_capture_on_commit_callbacks):
