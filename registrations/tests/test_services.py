@@ -168,7 +168,7 @@ def test_nobody_is_looked_for_on_an_empty_waiting_list():
         services.registration_cancel(registration=held)
     assert _waiting_list_reads(queries) == 0
 
-    # Somebody waiting is still found, and gets the place freed before a newcomer.
+    # Somebody waiting is still found, and gets the place that is freed.
     taken = services.registration_create(user=first, event=event)
     services.registration_create(user=second, event=event)
     waiting = services.registration_create(user=UserFactory(), event=event)
