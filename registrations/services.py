@@ -141,8 +141,7 @@ def registration_create(
                 if registration.status != Registration.Status.CANCELLED:
                     raise RegistrationError("duplicate")
             # Members already waiting come first: places freed or added since are theirs.
-            places, waiting = selectors.places_and_waiting(target)
-            promoted = _fill_places(target, now=now, places=places, waiting=waiting)
+            places, promoted = _fill_places(target, now=now)
             status = _status_for_newcomer(None if places is None else places - len(promoted))
             if registration is None:
                 registration = Registration.objects.create(user=user, status=status, message=message, **where)
@@ -164,17 +163,17 @@ def registration_create(
     return registration
 
 
-def _fill_places(
-    target: Program | Event, *, now: datetime, places: int | None, waiting: int
-) -> list[Registration]:
-    """Promote the first members on the waiting list into the ``places`` left (``None``: no limit) and tell
-    them. ``target`` is locked, and ``places`` and ``waiting`` (how many wait) counted under the lock.
+def _fill_places(target: Program | Event, *, now: datetime) -> tuple[int | None, list[Registration]]:
+    """Promote the first members on the waiting list into the places left and tell them; ``target`` is
+    locked. Returns the places that were left (``None``: no limit), counted under the lock with the members
+    waiting, and the members promoted. The waiting list is read only when somebody is on it.
 
     Nobody is promoted once an event has started.
     """
-    if places == 0 or waiting == 0 or (isinstance(target, Event) and now >= target.starts_at):
-        return []
+    places, waiting = selectors.places_and_waiting(target)
     promoted = []
+    if places == 0 or waiting == 0 or (isinstance(target, Event) and now >= target.starts_at):
+        return places, promoted
     queue = (
         Registration.objects.waitlisted()
         .filter(**selectors.target_filter(target))
@@ -186,7 +185,7 @@ def _fill_places(
         _record(registration, "status: waitlisted -> confirmed (from the waiting list)")
         _notify(registration, "promoted")
         promoted.append(registration)
-    return promoted
+    return places, promoted
 
 
 def registration_cancel(
@@ -207,8 +206,7 @@ def registration_cancel(
         if notify:
             _notify(registration, "cancelled")
         if held_place:
-            places, waiting = selectors.places_and_waiting(target)
-            _fill_places(target, now=now, places=places, waiting=waiting)
+            _fill_places(target, now=now)
     return registration
 
 
@@ -251,8 +249,8 @@ def registrations_fill_places(*, target: Program | Event) -> list[Registration]:
     """Staff: after raising the capacity, promote members from the waiting list into the new places."""
     with transaction.atomic():
         target = _lock_target(target)
-        places, waiting = selectors.places_and_waiting(target)
-        return _fill_places(target, now=timezone.now(), places=places, waiting=waiting)
+        _places, promoted = _fill_places(target, now=timezone.now())
+        return promoted
 
 
 def registrations_release_for_deleted_member(*, user) -> None:
