@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -59,12 +59,15 @@ def confirmed_count(target: Target) -> int:
 def places_and_waiting(target: Target) -> tuple[int | None, int]:
     """Places still free (``None``: no limit) and how many members wait for one, counted in one query."""
     confirmed, waitlisted = Registration.Status.CONFIRMED, Registration.Status.WAITLISTED
-    counts = Registration.objects.filter(
-        **target_filter(target), status__in=(confirmed, waitlisted)
-    ).aggregate(
-        confirmed=Count("pk", filter=Q(status=confirmed)), waiting=Count("pk", filter=Q(status=waitlisted))
+    # Counted under the lock at every registration: grouped by status, the cheapest form for the ORM to build.
+    key = "event_id" if isinstance(target, Event) else "program_id"
+    counts = dict(
+        Registration.objects.filter(**{key: target.pk}, status__in=(confirmed, waitlisted))
+        .order_by()
+        .values_list("status")
+        .annotate(Count("pk"))
     )
-    return places_left(target, confirmed=counts["confirmed"]), counts["waiting"]
+    return places_left(target, confirmed=counts.get(confirmed, 0)), counts.get(waitlisted, 0)
 
 
 def places_left(target: Target, *, confirmed: int | None = None) -> int | None:
@@ -114,7 +117,12 @@ def registration_of_member(*, user, target: Target) -> Registration | None:
     """The member's registration for ``target`` (withdrawn ones included), if any."""
     if not user.is_authenticated:
         return None
-    return Registration.objects.filter(user=user, **target_filter(target)).first()
+    # Read on every page of a program or event a member opens and before every registration: at most one row
+    # (one registration per member and item), so no ordering, and the keys as plain ids (the cheapest form
+    # of this query for the ORM to build).
+    key = "event_id" if isinstance(target, Event) else "program_id"
+    found = Registration.objects.filter(user_id=user.pk, **{key: target.pk}).order_by()[:1]
+    return found[0] if found else None
 
 
 @dataclass

@@ -124,7 +124,7 @@ def registration_create(
     # Everything that needs no lock comes first, so that the lock on the program or event (which every
     # registration for it waits for) is held only while the places are counted and the registration written.
     _check_open(item, now=now)
-    registration = Registration.objects.filter(user=user, **where).first()
+    registration = selectors.registration_of_member(user=user, target=item)
     if registration is not None and registration.status != Registration.Status.CANCELLED:
         raise RegistrationError("duplicate")
     # The mail, for the status the member will most likely get (the one the last registration for the item
