@@ -72,6 +72,36 @@ def test_an_edit_shows_to_members_at_once(program):
     assert "Children&#x27;s exchange" in member.get("/en/").content.decode()
 
 
+def test_an_edit_shows_at_once_in_the_kept_head_and_breadcrumbs(program):
+    member = _member()
+    url = "/en/programs/" + program.slug + "/"
+    category = program.category
+    html = member.get(url).content.decode()
+    assert f">{category.name_en}</a></li>" in html.split('class="breadcrumbs')[1].split("</nav>")[0]
+    category.name_en = "Culture and the arts"
+    category.save()
+    program.summary_en = "A summer in Busan for young people."
+    program.save()
+    html = member.get(url).content.decode()
+    assert ">Culture and the arts</a></li>" in html.split('class="breadcrumbs')[1].split("</nav>")[0]
+    assert '<meta name="description" content="A summer in Busan for young people.">' in html
+
+
+def _account_menu(html: str) -> str:
+    return html.split('<nav class="account-nav"')[1].split("</nav>")[0]
+
+
+def test_the_kept_account_menu_marks_the_page_each_member_is_on():
+    """The account menu is the same for every member at an address, so it is kept; kept per address, it
+    still marks the page it is on, whoever comes and in whatever order."""
+    pages = ["/en/my/", "/en/my/profile/", "/en/my/applicants/", "/en/my/"]
+    for member in (_member("first@example.org"), _member("second@example.org")):
+        for url in pages:
+            menu = _account_menu(member.get(url).content.decode())
+            assert re.findall(r'<a href="([^"]+)" aria-current="page"', menu) == [url]
+            assert "first@example.org" not in menu and "second@example.org" not in menu
+
+
 def test_what_a_view_reads_of_public_content_is_kept_until_an_edit(program):
     """The program behind its page (and whether a call takes applications), the number of events behind
     the list's pages: kept like the parts, and made stale by the same edits."""
