@@ -1,6 +1,5 @@
 """Reads about registrations: registration windows, places left and a member's own registrations."""
 
-import functools
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -8,6 +7,7 @@ from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from busan_exchange.queries import Prepared
 from events.models import Event
 from programs.i18n import in_every_language
 from programs.models import Program
@@ -24,6 +24,10 @@ Target = Program | Event
 def target_filter(target: Target) -> dict:
     """The keyword that selects registrations for ``target``: ``{"event": ...}`` or ``{"program": ...}``."""
     return {"event": target} if isinstance(target, Event) else {"program": target}
+
+
+def _target_key(target: Target) -> str:
+    return "event_id" if isinstance(target, Event) else "program_id"
 
 
 def registration_window(target: Target) -> tuple[datetime | None, datetime | None]:
@@ -57,18 +61,29 @@ def confirmed_count(target: Target) -> int:
     return Registration.objects.confirmed().filter(**target_filter(target)).count()
 
 
+CONFIRMED, WAITLISTED = Registration.Status.CONFIRMED, Registration.Status.WAITLISTED
+
+
+def _places_and_waiting_query(key: str) -> Prepared:
+    def build(item):
+        return (
+            Registration.objects.filter(**{key: item}, status__in=(CONFIRMED, WAITLISTED))
+            .order_by()
+            .values_list("status")
+            .annotate(Count("pk"))
+        )
+
+    return Prepared(build, "item")
+
+
+# Counted under the lock at every registration, so built once (see ``busan_exchange.queries``).
+_PLACES_AND_WAITING = {key: _places_and_waiting_query(key) for key in ("event_id", "program_id")}
+
+
 def places_and_waiting(target: Target) -> tuple[int | None, int]:
     """Places still free (``None``: no limit) and how many members wait for one, counted in one query."""
-    confirmed, waitlisted = Registration.Status.CONFIRMED, Registration.Status.WAITLISTED
-    # Counted under the lock at every registration: grouped by status, the cheapest form for the ORM to build.
-    key = "event_id" if isinstance(target, Event) else "program_id"
-    counts = dict(
-        Registration.objects.filter(**{key: target.pk}, status__in=(confirmed, waitlisted))
-        .order_by()
-        .values_list("status")
-        .annotate(Count("pk"))
-    )
-    return places_left(target, confirmed=counts.get(confirmed, 0)), counts.get(waitlisted, 0)
+    counts = dict(_PLACES_AND_WAITING[_target_key(target)].rows(item=target.pk))
+    return places_left(target, confirmed=counts.get(CONFIRMED, 0)), counts.get(WAITLISTED, 0)
 
 
 def places_left(target: Target, *, confirmed: int | None = None) -> int | None:
@@ -114,26 +129,25 @@ def registration_get_for_member(*, user, pk: int) -> Registration:
     return get_object_or_404(Registration.objects.select_related("program", "event"), pk=pk, user=user)
 
 
-@functools.cache
-def _registration_of_member_sql(key: str) -> tuple[str, tuple[str, ...]]:
-    """The SQL of ``registration_of_member`` for programs (``key`` ``"program_id"``) or events, as the ORM
-    writes it, and which parameter is which. Built once per process: building a query costs the ORM about
-    three times what running it through ``raw()`` costs, and this one runs on every program or event page a
-    member opens and at every registration."""
-    member, item = -1, -2
-    query = Registration.objects.filter(user_id=member, **{key: item}).order_by()[:1].query
-    sql, params = query.sql_with_params()
-    return sql, tuple("member" if value == member else "item" for value in params)
+def _registration_of_member_query(key: str) -> Prepared:
+    def build(member, item):
+        # At most one row (one registration per member and item): no ordering.
+        return Registration.objects.filter(user_id=member, **{key: item}).order_by()[:1]
+
+    return Prepared(build, "member", "item")
+
+
+# Run on every program or event page a member opens and at every registration, so built once (see
+# ``busan_exchange.queries``).
+_REGISTRATION_OF_MEMBER = {key: _registration_of_member_query(key) for key in ("event_id", "program_id")}
 
 
 def registration_of_member(*, user, target: Target) -> Registration | None:
     """The member's registration for ``target`` (withdrawn ones included), if any."""
     if not user.is_authenticated:
         return None
-    # At most one row (one registration per member and item): no ordering.
-    sql, order = _registration_of_member_sql("event_id" if isinstance(target, Event) else "program_id")
-    values = {"member": user.pk, "item": target.pk}
-    found = list(Registration.objects.raw(sql, [values[name] for name in order]))
+    query = _REGISTRATION_OF_MEMBER[_target_key(target)]
+    found = query.objects(member=user.pk, item=target.pk)
     return found[0] if found else None
 
 

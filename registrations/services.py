@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from audit.services import Action, access_record
+from busan_exchange.queries import Prepared
 from events.models import Event
 from outbox.services import mail_enqueue, mail_rewrite
 from programs.models import Program, Status
@@ -36,12 +37,28 @@ _LOCKED_FIELDS = {
 }
 
 
+def _locking_query(model: type[Program | Event], *, lock: bool) -> Prepared:
+    def build(item):
+        queryset = model.objects.only(*_LOCKED_FIELDS[model]).order_by().filter(pk=item)
+        return queryset.select_for_update() if lock else queryset
+
+    return Prepared(build, "item")
+
+
+# Taken at every registration and withdrawal, so built once (see ``busan_exchange.queries``), inside the
+# first transaction that takes it.
+_LOCKING = {
+    (model, lock): _locking_query(model, lock=lock) for model in _LOCKED_FIELDS for lock in (True, False)
+}
+
+
 def _lock_target(target: Program | Event, *, lock: bool = True) -> Program | Event:
     """``target`` re-read from the database, its row locked until the transaction ends."""
-    queryset = type(target).objects.only(*_LOCKED_FIELDS[type(target)])
-    if lock:
-        queryset = queryset.select_for_update()
-    return queryset.get(pk=target.pk)
+    model = type(target)
+    found = _LOCKING[model, lock].objects(item=target.pk)
+    if not found:
+        raise model.DoesNotExist(f"{model._meta.object_name} matching query does not exist.")
+    return found[0]
 
 
 def _check_open(target: Program | Event, *, now: datetime) -> None:

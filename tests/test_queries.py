@@ -1,0 +1,74 @@
+"""Queries the ORM builds once and runs with other values (``busan_exchange.queries``) find what the ORM
+itself finds, on SQLite and on PostgreSQL."""
+
+import pytest
+from django.db import connection
+from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
+
+from accounts.tests.factories import UserFactory
+from busan_exchange.queries import Prepared
+from events.tests.factories import EventFactory
+from registrations.models import Registration
+from registrations.tests.factories import RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _counting(build):
+    calls = []
+
+    def counted(**markers):
+        calls.append(markers)
+        return build(**markers)
+
+    return counted, calls
+
+
+def test_model_rows_are_those_the_orm_finds_and_the_sql_is_built_once():
+    events = EventFactory.create_batch(2)
+    members = UserFactory.create_batch(2)
+    RegistrationFactory(user=members[0], event=events[0], status="confirmed")
+    RegistrationFactory(user=members[1], event=events[0], status="waitlisted")
+    RegistrationFactory(user=members[1], event=events[1], status="cancelled")
+    build, calls = _counting(
+        lambda member, item: Registration.objects.filter(user_id=member, event_id=item).order_by()[:1]
+    )
+    query = Prepared(build, "member", "item")
+    for member in members:
+        for event in events:
+            expected = list(Registration.objects.filter(user=member, event=event))
+            with CaptureQueriesContext(connection) as ran:
+                found = query.objects(member=member.pk, item=event.pk)
+            seen = [(r.pk, r.status, r.event_id, r.user_id) for r in found]
+            assert seen == [(r.pk, r.status, r.event_id, r.user_id) for r in expected]
+            assert len(ran) == 1
+    assert len(calls) == 1
+
+
+def test_rows_keep_the_constants_of_the_query():
+    event, other = EventFactory(), EventFactory()
+    for status in ("confirmed", "confirmed", "waitlisted", "cancelled"):
+        RegistrationFactory(event=event, status=status)
+    RegistrationFactory(event=other, status="confirmed")
+    query = Prepared(
+        lambda item: (
+            Registration.objects.filter(event_id=item, status__in=("confirmed", "waitlisted"))
+            .order_by()
+            .values_list("status")
+            .annotate(Count("pk"))
+        ),
+        "item",
+    )
+    assert dict(query.rows(item=event.pk)) == {"confirmed": 2, "waitlisted": 1}
+    assert dict(query.rows(item=other.pk)) == {"confirmed": 1}
+    assert query.rows(item=0) == []
+
+
+def test_values_must_be_the_ones_named_and_found_in_the_query():
+    query = Prepared(lambda item: Registration.objects.filter(event_id=item), "item")
+    with pytest.raises(TypeError):
+        query.objects(event=1)
+    unused = Prepared(lambda item, member: Registration.objects.filter(event_id=item), "item", "member")
+    with pytest.raises(ValueError, match="member"):
+        unused.objects(item=1, member=2)
