@@ -198,3 +198,38 @@ def test_signing_up_does_the_same_work_whether_or_not_the_address_is_registered(
         work[kind] = CountingHasher.calls
     assert work["new"] >= 1
     assert work["registered"] == work["new"]
+
+
+@pytest.mark.parametrize("address", ["own", "second"])
+def test_a_session_lasts_only_as_long_as_the_account_lets_it(client, address):
+    """Whichever address the member logged in with (their account's own, or a verified second one, which
+    another backend checks), every request reads the account again: a password changed elsewhere, an
+    account staff deactivate and a deleted account each end the session at the next request."""
+    from allauth.account.models import EmailAddress
+
+    member = UserFactory()
+    login = member.email
+    if address == "second":
+        login = "second.address@example.org"
+        EmailAddress.objects.create(user=member, email=login, verified=True, primary=False)
+    my_page = url("accounts:my-page")
+
+    def logged_in():
+        client.post(url("account_login"), {"login": login, "password": PASSWORD})
+        assert client.get(my_page).status_code == 200
+
+    logged_in()
+    member.set_password("another long passphrase 42")
+    member.save()
+    assert client.get(my_page).status_code == 302
+    member.set_password(PASSWORD)
+    member.save()
+
+    logged_in()
+    User.objects.filter(pk=member.pk).update(is_active=False)
+    assert client.get(my_page).status_code == 302
+    User.objects.filter(pk=member.pk).update(is_active=True)
+
+    logged_in()
+    member.delete()
+    assert client.get(my_page).status_code == 302

@@ -153,7 +153,7 @@ if REDIS_URL:
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.ModelBackend",
     "accounts.backends.VerifiedEmailBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
