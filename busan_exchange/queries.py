@@ -1,9 +1,9 @@
 """Queries built by the ORM once per process and then run many times with other values.
 
 Building a query (the filters resolved, the SQL compiled) costs the ORM about three times what running the
-same SQL costs it. For the few queries that run on every request of a hot path (a member's registration on
-each program or event page, the lock and the count at each registration) the SQL is built once, on first use,
-by the ORM itself, and then run with each request's values:
+same SQL costs it. For the few queries that run on every request of a hot path (the account of a logged-in
+visitor, a member's registration on each program or event page, the lock and the count at each registration)
+the SQL is built once, on first use, by the ORM itself, and then run with each request's values:
 
     registration_of = Prepared(
         lambda member, item: Registration.objects.filter(user_id=member, event_id=item).order_by()[:1],
