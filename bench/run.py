@@ -17,7 +17,8 @@ against a bare Django view served the same way (issue 13, "Fast for everyone").
    - ``conditional`` (first size only): a few pages asked again with the ``ETag`` (or ``Last-Modified``) of
      their first answer: the status of one such request, then wrk's req/s and the share of 304 answers.
    - ``weight`` (first size only): the home page's HTML, CSS and JS as sent compressed. Target: < 60 KB.
-   - ``member``: the pages as a logged-in member gets them (never page-cached) and the member's own page.
+   - ``member``: the pages as a logged-in member gets them (never page-cached) and the member's own page,
+     with the cookies a member's browser sends (the session, and the CSRF cookie set by an earlier page).
      Target: >= 0.1 x bare.
    - ``registrations``: 1,000 logged-in members register for one event over HTTP from 16 threads.
      Target: >= 200 writes/s with no error.
@@ -716,6 +717,13 @@ def staff_desk(wrk_bin: str, server: Server, prepared: dict, bare: float, health
     return row
 
 
+def _member_cookies(prepared: dict) -> str:
+    """What a logged-in member's browser sends: the session, and the CSRF cookie the first page with a form
+    set (every page a member gets has the logout form), which the browser then sends back with every page."""
+    token = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
+    return f"{prepared['session_cookie']}={prepared['member_session']}; {prepared['csrf_cookie']}={token}"
+
+
 def _member_check(prepared: dict):
     logout = prepared["logout_path"].encode()
 
@@ -757,7 +765,7 @@ def run_size(wrk_bin: str, size: Size, first: bool, bare: float) -> dict:
             if first and "weight" in PARTS:
                 out["weight"] = page_weight(server)
             if "member" in PARTS:
-                headers = {"Cookie": f"{prepared['session_cookie']}={prepared['member_session']}"}
+                headers = {"Cookie": _member_cookies(prepared)}
                 rows = load_pages(
                     wrk_bin, server, prepared["member_pages"], "member", headers, _member_check(prepared)
                 )

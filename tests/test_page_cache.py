@@ -309,6 +309,17 @@ def test_a_search_in_one_language_is_kept_whatever_language_was_asked_for_before
     assert client.get("/ko/search/", {"q": "youth"})["X-Page-Cache"] == "miss"
 
 
+def test_the_view_of_an_address_is_remembered_only_while_the_urls_stay_the_same(client, program, settings):
+    """Which parameters an address may carry is looked up once per address, and again when the URLs change."""
+    from busan_exchange.pagecache import _view_name
+
+    assert client.get("/en/search/", {"q": "youth"})["X-Page-Cache"] == "miss"
+    assert client.get("/en/search/", {"q": "youth"})["X-Page-Cache"] == "hit"
+    assert _view_name("/en/search/") == "discovery:search"
+    settings.ROOT_URLCONF = "tests.urls_none"
+    assert _view_name("/en/search/") is None
+
+
 @pytest.mark.parametrize(
     "query",
     [
