@@ -285,6 +285,18 @@ def part_key(request, name: str) -> str | None:
     return _PART_PREFIX + hashlib.sha256(parts.encode()).hexdigest()
 
 
+def values_part_key(request, name: str, values: tuple) -> str | None:
+    """Where a part that shows ``values`` and public content alone is kept (whatever the address and the
+    visitor, in this request's language and content generation), or ``None`` when it must be rendered."""
+    if not settings.PUBLIC_PART_SECONDS:
+        return None
+    generation = request_generation(request)
+    if generation is None:
+        return None
+    parts = "\n".join((name, repr(values), generation, translation.get_language() or ""))
+    return _PART_PREFIX + hashlib.sha256(parts.encode()).hexdigest()
+
+
 _MISSING = object()
 
 

@@ -1,19 +1,27 @@
 """Reads for the pages that bring several apps together: home, program and city pages."""
 
-from django.db.models import Prefetch
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from accounts import selectors as account_selectors
+from accounts.models import User
 from applications import selectors as application_selectors
+from applications.models import Application
 from busan_exchange.pagecache import public_value
+from busan_exchange.queries import Prepared
 from cooperation import selectors as cooperation_selectors
+from cooperation.models import CooperationRequest
 from events.models import Event
 from events.selectors import past_events, upcoming_events
 from homestays import selectors as homestay_selectors
+from homestays.models import HostOffer
 from programs.models import City, Program
 from programs.selectors import category_list, city_get, city_list, program_get, published_programs
 from registrations import selectors as registration_selectors
+from registrations.models import Registration
 
 # The home page shows the first programs of each category; the category page lists them all.
 HOME_PROGRAMS_PER_CATEGORY = 8
@@ -91,3 +99,34 @@ def member_data(*, user) -> dict:
         "homestay": homestay_selectors.member_data(user=user),
         "cooperation_requests": cooperation_selectors.member_data(user=user),
     }
+
+
+@dataclass(frozen=True)
+class MemberHas:
+    """Which sections of their page a member has something in."""
+
+    registrations: bool = False
+    applications: bool = False
+    host_offer: bool = False
+    cooperation_requests: bool = False
+
+
+def _member_has_build(member):
+    mine = OuterRef("pk")
+    return User.objects.filter(pk=member).values_list(
+        Exists(Registration.objects.filter(user=mine)),
+        Exists(Application.objects.filter(account=mine)),
+        Exists(HostOffer.objects.filter(user=mine)),
+        Exists(CooperationRequest.objects.filter(user=mine)),
+    )
+
+
+# On every visit of a member's own page: one query says which sections to read (most members have
+# registrations and nothing else), built once per process.
+_member_has = Prepared(_member_has_build, "member")
+
+
+def member_has(*, user) -> MemberHas:
+    """Whether the member has registrations, applications, a host offer and cooperation requests."""
+    rows = _member_has.rows(member=user.pk)
+    return MemberHas(*map(bool, rows[0])) if rows else MemberHas()

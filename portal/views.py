@@ -74,20 +74,26 @@ def city_detail(request, slug):
 @never_cache
 @login_required
 def my_page(request):
-    # What the page lists of each: the host offer's status, the requests' names and states (the city sought
-    # is on the request's own page).
-    host_offer = host_offer_of(user=request.user, fields=("status",))
+    user = request.user
+    # Only the sections the member has something in are read. What the page lists of each: the host offer's
+    # status, the requests' names and states (the city sought is on the request's own page).
+    has = selectors.member_has(user=user)
+    host_offer = host_offer_of(user=user, fields=("status",)) if has.host_offer else None
     return render(
         request,
         "accounts/user_detail.html",
         {
-            "registrations": member_registrations(user=request.user),
-            "applications": member_applications(user=request.user),
+            "registrations": member_registrations(user=user) if has.registrations else [],
+            "applications": member_applications(user=user) if has.applications else [],
             "host_offer": host_offer,
-            "hosted_guests": hosted_guests(user=request.user) if host_offer else [],
-            "cooperation_requests": member_requests(user=request.user)
-            .select_related(None)
-            .only("organization_name", "state", "state_changed_at")[:5],
+            "hosted_guests": hosted_guests(user=user) if host_offer else [],
+            "cooperation_requests": (
+                member_requests(user=user)
+                .select_related(None)
+                .only("organization_name", "state", "state_changed_at")[:5]
+                if has.cooperation_requests
+                else []
+            ),
         },
     )
 

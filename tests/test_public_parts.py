@@ -149,6 +149,52 @@ def test_a_members_registration_is_shown_to_them_alone():
     assert "9 places left" in html
 
 
+def _my_registrations(client: Client) -> str:
+    html = client.get("/en/my/").content.decode()
+    return html[html.index('id="registrations-heading"') :]
+
+
+def test_the_registrations_on_my_page_show_each_change_at_once():
+    """Each registration on a member's page is kept rendered under what it shows: a new status or message,
+    or an edit of the event, shows at the next visit."""
+    member = _member()
+    user = get_user_model().objects.get(email="member@example.org")
+    event = EventFactory(title_en="Harbour festival", capacity=10)
+    registration = RegistrationFactory(user=user, event=event, status="waitlisted", message="Two of us.")
+    html = _my_registrations(member)
+    assert "Harbour festival" in html and "Waiting list" in html and "Two of us." in html
+    assert _my_registrations(member) == html  # kept: the same again
+
+    # Changed by staff, as a place was freed: no edit of public content, the list still shows it at once.
+    type(registration).objects.filter(pk=registration.pk).update(status="confirmed", message="Three of us.")
+    html = _my_registrations(member)
+    assert "Confirmed" in html and "Waiting list" not in html
+    assert "Three of us." in html and "Two of us." not in html
+
+    event.title_en = "Harbour festival, new date"
+    event.save()
+    assert "Harbour festival, new date" in _my_registrations(member)
+
+
+def test_the_registrations_kept_for_one_member_never_show_on_anothers_page():
+    """Two registrations that read the same (same event, status, time and message) are still each their
+    member's own: the link to withdraw leads to the member's registration, never to the other one."""
+    event = EventFactory(title_en="Harbour festival", capacity=10)
+    pages = {}
+    for email in ("first@example.org", "second@example.org"):
+        client = _member(email)
+        user = get_user_model().objects.get(email=email)
+        pages[client] = RegistrationFactory(user=user, event=event, message="From Busan.")
+    Registration = type(next(iter(pages.values())))
+    Registration.objects.filter(event=event).update(created_at=timezone.now() - timedelta(days=1))
+    for _ in range(2):
+        for client, registration in pages.items():
+            html = _my_registrations(client)
+            assert "From Busan." in html
+            links = re.findall(r'href="(/en/registrations/[^"?]+)', html)
+            assert links == [reverse("registrations:withdraw", args=[registration.pk])], links
+
+
 def test_each_language_has_its_own_parts(program):
     member = _member()
     english = member.get("/en/programs/" + program.slug + "/").content.decode()

@@ -118,6 +118,19 @@ def test_my_page_makes_the_same_number_of_queries_however_much_the_member_did(cl
     assert counts[1] <= MEMBER_BOUND + 4, counts
 
 
+def test_my_page_reads_only_the_sections_the_member_has_something_in(client):
+    member = get_user_model().objects.create_user(email="member@example.org", password="x")
+    client.force_login(member)
+    my_page = "/en/my/"
+    client.get(my_page)
+    nothing = _count(client, my_page)
+    assert "You have not registered for anything yet." in client.get(my_page).content.decode()
+    RegistrationFactory(user=member, event=EventFactory(title_en="Harbour festival"))
+    assert "Harbour festival" in client.get(my_page).content.decode()
+    # One more query, for the registrations; none for applications, hosting or cooperation requests.
+    assert _count(client, my_page) == nothing + 1
+
+
 def test_a_members_pages_cost_their_own_queries_only_once_the_public_parts_are_kept(client, settings):
     settings.PUBLIC_PART_SECONDS = 60
     client.force_login(get_user_model().objects.create_user(email="member@example.org", password="x"))

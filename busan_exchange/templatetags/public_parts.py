@@ -10,6 +10,13 @@ cache's pages do.
 
 Only what every visitor of the address sees may go inside: never the member's name, their registrations, a
 form or a CSRF token. Addresses with parameters the page does not read are rendered each time.
+
+``{% values_part "name" value ... %} ... {% endvalues_part %}``: a part that shows the values given and
+public content alone (one of the member's registrations in the list of their page: its number, status,
+date and message, and the title of its event), kept under those values instead of the address, so that
+it is rendered again as soon as one of them changes, or public content does. Every value the part shows
+that is not public content must be among the values; the values of one member's record never lead to
+another member's page, as the record's number is among them.
 """
 
 from django import template
@@ -17,7 +24,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.safestring import mark_safe
 
-from busan_exchange.pagecache import part_key
+from busan_exchange.pagecache import part_key, values_part_key
 
 register = template.Library()
 
@@ -27,9 +34,12 @@ class PublicPartNode(template.Node):
         self.name = name
         self.nodelist = nodelist
 
+    def key(self, request, context) -> str | None:
+        return part_key(request, self.name)
+
     def render(self, context):
         request = context.get("request")
-        key = part_key(request, self.name) if request is not None else None
+        key = self.key(request, context) if request is not None else None
         if key is None:
             return self.nodelist.render(context)
         parts = caches["parts"]
@@ -51,3 +61,24 @@ def public_part(parser, token):
     nodelist = parser.parse(("endpublic_part",))
     parser.delete_first_token()
     return PublicPartNode(bits[1][1:-1], nodelist)
+
+
+class ValuesPartNode(PublicPartNode):
+    def __init__(self, name: str, values: list, nodelist):
+        super().__init__(name, nodelist)
+        self.values = values
+
+    def key(self, request, context) -> str | None:
+        return values_part_key(request, self.name, tuple(value.resolve(context) for value in self.values))
+
+
+@register.tag
+def values_part(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 3 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(
+            'Use {% values_part "name" value ... %} ... {% endvalues_part %}, with the values the part shows'
+        )
+    nodelist = parser.parse(("endvalues_part",))
+    parser.delete_first_token()
+    return ValuesPartNode(bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
