@@ -13,7 +13,9 @@ the SQL is built once, on first use, by the ORM itself, and then run with each r
 
 The queryset is built with a marker integer for each named value; the marker is found again among the
 parameters of the SQL, and every other parameter (a status, say) is kept as built. Each process speaks to one
-database, so the SQL is kept per process, in the dialect of the first connection that builds it.
+database, so the SQL is kept per process, in the dialect of the first connection that builds it. Model
+instances are made from the rows as the ORM makes them (its converters, then ``Model.from_db``), from the
+model's own columns only: no ``select_related`` and no annotations.
 """
 
 import threading
@@ -34,21 +36,22 @@ class Prepared:
         self._build = build
         self._names = names
         self._lock = threading.Lock()
-        self._prepared: tuple[QuerySet, str, list[tuple[str | None, Any]]] | None = None
+        self._prepared: _Built | None = None
 
-    def _prepare(self) -> tuple[QuerySet, str, list[tuple[str | None, Any]]]:
+    def _prepare(self) -> "_Built":
         if self._prepared is None:
             with self._lock:
                 if self._prepared is None:
                     markers = {name: _MARKER_BASE - n for n, name in enumerate(self._names)}
                     queryset = self._build(**markers)
-                    sql, params = queryset.query.sql_with_params()
+                    compiler = queryset.query.get_compiler(using=queryset.db)
+                    sql, params = compiler.as_sql()
                     names = {marker: name for name, marker in markers.items()}
                     slots = [(names.get(value), value) for value in params]
                     missing = set(self._names) - {name for name, _value in slots}
                     if missing:
                         raise ValueError(f"These values are not parameters of the query: {sorted(missing)}")
-                    self._prepared = (queryset, sql, slots)
+                    self._prepared = _Built(queryset, compiler, sql, slots)
         return self._prepared
 
     def _params(self, slots, values: dict[str, Any]) -> list[Any]:
@@ -56,14 +59,56 @@ class Prepared:
             raise TypeError(f"Give exactly these values: {', '.join(self._names)}")
         return [values[name] if name is not None else value for name, value in slots]
 
+    def _fetch(self, built: "_Built", values: dict[str, Any]) -> list[tuple]:
+        with connections[built.db].cursor() as cursor:
+            cursor.execute(built.sql, self._params(built.slots, values))
+            return cursor.fetchall()
+
     def objects(self, **values) -> list[Model]:
         """The rows as model instances (for a queryset of model instances)."""
-        queryset, sql, slots = self._prepare()
-        return list(queryset.model._default_manager.raw(sql, self._params(slots, values), using=queryset.db))
+        built = self._prepare()
+        if built.columns is None:
+            raise TypeError("objects() reads a queryset of model instances, with no select_related()")
+        model, db, columns = built.queryset.model, built.db, built.columns
+        rows = self._fetch(built, values)
+        if built.converters:
+            connection = connections[db]
+            rows = [_converted(row, built.converters, connection) for row in rows]
+        return [model.from_db(db, columns, row) for row in rows]
 
     def rows(self, **values) -> list[tuple]:
         """The rows as tuples (for a ``values_list()`` queryset, aggregates included)."""
-        queryset, sql, slots = self._prepare()
-        with connections[queryset.db].cursor() as cursor:
-            cursor.execute(sql, self._params(slots, values))
-            return cursor.fetchall()
+        return self._fetch(self._prepare(), values)
+
+
+class _Built:
+    """What a prepared query keeps: its SQL, where each value goes, and how rows become model instances."""
+
+    def __init__(self, queryset: QuerySet, compiler, sql: str, slots: list[tuple[str | None, Any]]):
+        self.queryset = queryset
+        self.db = queryset.db
+        self.sql = sql
+        self.slots = slots
+        # As the ORM's ModelIterable: the model's columns (the query's only ones, without related models or
+        # annotations) and the converters of the database backend and of the fields.
+        klass_info = compiler.klass_info
+        plain = (
+            klass_info is not None
+            and not klass_info.get("related_klass_infos")
+            and not compiler.annotation_col_map
+            and klass_info["select_fields"] == list(range(len(compiler.select)))
+        )
+        select = [column for column, _sql, _alias in compiler.select]
+        self.columns = [column.target.attname for column in select] if plain else None
+        self.converters = compiler.get_converters(select) if plain else {}
+
+
+def _converted(row: tuple, converters: dict, connection) -> tuple:
+    """A row with the converters applied to its columns, as ``SQLCompiler.apply_converters`` does."""
+    row = list(row)
+    for position, (functions, expression) in converters.items():
+        value = row[position]
+        for function in functions:
+            value = function(value, expression, connection)
+        row[position] = value
+    return tuple(row)

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.tests.factories import UserFactory
 from busan_exchange.queries import Prepared
+from events.models import Event
 from events.tests.factories import EventFactory
 from registrations.models import Registration
 from registrations.tests.factories import RegistrationFactory
@@ -25,6 +26,10 @@ def _counting(build):
     return counted, calls
 
 
+def _shown(registrations) -> list[tuple]:
+    return [(r.pk, r.status, r.event_id, r.user_id, r.created_at, r.message) for r in registrations]
+
+
 def test_model_rows_are_those_the_orm_finds_and_the_sql_is_built_once():
     events = EventFactory.create_batch(2)
     members = UserFactory.create_batch(2)
@@ -40,10 +45,33 @@ def test_model_rows_are_those_the_orm_finds_and_the_sql_is_built_once():
             expected = list(Registration.objects.filter(user=member, event=event))
             with CaptureQueriesContext(connection) as ran:
                 found = query.objects(member=member.pk, item=event.pk)
-            seen = [(r.pk, r.status, r.event_id, r.user_id) for r in found]
-            assert seen == [(r.pk, r.status, r.event_id, r.user_id) for r in expected]
+            assert _shown(found) == _shown(expected)
+            assert all(r._state.db == "default" and not r._state.adding for r in found)
             assert len(ran) == 1
     assert len(calls) == 1
+
+
+def test_model_rows_with_some_fields_only_are_those_the_orm_finds():
+    """Times come as the ORM gives them (aware, on SQLite too), and what the query left out is read when
+    asked for, as with ``only()``."""
+    event = EventFactory(title_en="Harbour festival", capacity=12)
+    fields = ("status", "capacity", "starts_at")
+    query = Prepared(lambda item: Event.objects.only(*fields).filter(pk=item), "item")
+    [found] = query.objects(item=event.pk)
+    expected = Event.objects.only(*fields).get(pk=event.pk)
+    assert (found.status, found.capacity, found.starts_at) == (expected.status, 12, expected.starts_at)
+    assert found.starts_at.tzinfo is not None
+    assert found.get_deferred_fields() == expected.get_deferred_fields()
+    with CaptureQueriesContext(connection) as ran:
+        assert found.title_en == "Harbour festival"
+    assert len(ran) == 1
+    assert query.objects(item=0) == []
+
+
+def test_objects_refuses_what_it_cannot_make_model_instances_of():
+    query = Prepared(lambda item: Registration.objects.filter(event_id=item).select_related("event"), "item")
+    with pytest.raises(TypeError):
+        query.objects(item=1)
 
 
 def test_rows_keep_the_constants_of_the_query():
