@@ -13,9 +13,9 @@ the SQL is built once, on first use, by the ORM itself, and then run with each r
 
 The queryset is built with a marker integer for each named value; the marker is found again among the
 parameters of the SQL, and every other parameter (a status, say) is kept as built. Each process speaks to one
-database, so the SQL is kept per process, in the dialect of the first connection that builds it. Model
-instances are made from the rows as the ORM makes them (its converters, then ``Model.from_db``), from the
-model's own columns only: no ``select_related`` and no annotations.
+database, so the SQL is kept per process, in the dialect of the first connection that builds it. Rows are
+read as the ORM reads them: its converters make each column's value, and ``objects()`` makes model instances
+with ``Model.from_db`` and the ORM's own populators of ``select_related()`` relations (no annotations).
 """
 
 import threading
@@ -24,6 +24,7 @@ from typing import Any
 
 from django.db import connections
 from django.db.models import Model, QuerySet
+from django.db.models.query import get_related_populators
 
 # Far from any id or constant a query of the portal carries.
 _MARKER_BASE = -7_340_019_001
@@ -62,19 +63,26 @@ class Prepared:
     def _fetch(self, built: "_Built", values: dict[str, Any]) -> list[tuple]:
         with connections[built.db].cursor() as cursor:
             cursor.execute(built.sql, self._params(built.slots, values))
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+        if built.converters:
+            connection = connections[built.db]
+            rows = [_converted(row, built.converters, connection) for row in rows]
+        return rows
 
     def objects(self, **values) -> list[Model]:
-        """The rows as model instances (for a queryset of model instances)."""
+        """The rows as model instances (for a queryset of model instances), with their ``select_related()``
+        relations."""
         built = self._prepare()
         if built.columns is None:
-            raise TypeError("objects() reads a queryset of model instances, with no select_related()")
-        model, db, columns = built.queryset.model, built.db, built.columns
-        rows = self._fetch(built, values)
-        if built.converters:
-            connection = connections[db]
-            rows = [_converted(row, built.converters, connection) for row in rows]
-        return [model.from_db(db, columns, row) for row in rows]
+            raise TypeError("objects() reads a queryset of model instances, without annotations")
+        model, db, columns, start, end = built.queryset.model, built.db, built.columns, built.start, built.end
+        found = []
+        for row in self._fetch(built, values):
+            instance = model.from_db(db, columns, row[start:end])
+            for populator in built.related:
+                populator.populate(row, instance)
+            found.append(instance)
+        return found
 
     def rows(self, **values) -> list[tuple]:
         """The rows as tuples (for a ``values_list()`` queryset, aggregates included)."""
@@ -89,18 +97,17 @@ class _Built:
         self.db = queryset.db
         self.sql = sql
         self.slots = slots
-        # As the ORM's ModelIterable: the model's columns (the query's only ones, without related models or
-        # annotations) and the converters of the database backend and of the fields.
-        klass_info = compiler.klass_info
-        plain = (
-            klass_info is not None
-            and not klass_info.get("related_klass_infos")
-            and not compiler.annotation_col_map
-            and klass_info["select_fields"] == list(range(len(compiler.select)))
-        )
+        # As the ORM's ModelIterable and results_iter(): the converters of the database backend and of the
+        # fields for every column, where the model's columns are, and the populators of related models.
         select = [column for column, _sql, _alias in compiler.select]
-        self.columns = [column.target.attname for column in select] if plain else None
-        self.converters = compiler.get_converters(select) if plain else {}
+        self.converters = compiler.get_converters(select)
+        klass_info = compiler.klass_info
+        self.columns = self.related = None
+        if klass_info is not None and not compiler.annotation_col_map:
+            fields = klass_info["select_fields"]
+            self.start, self.end = fields[0], fields[-1] + 1
+            self.columns = [column.target.attname for column in select[self.start : self.end]]
+            self.related = get_related_populators(klass_info, compiler.select, self.db)
 
 
 def _converted(row: tuple, converters: dict, connection) -> tuple:

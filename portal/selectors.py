@@ -1,4 +1,5 @@
-"""Reads for the pages that bring several apps together: home, program and city pages."""
+"""Reads for the pages that bring several apps together: home, program and city pages, and a member's own
+page."""
 
 from dataclasses import dataclass
 

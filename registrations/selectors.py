@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -107,11 +107,9 @@ def waitlist_position(registration: Registration) -> int:
     )
 
 
-def member_registrations(*, user) -> QuerySet[Registration]:
-    """The member's registrations and interest, newest first, with the address and title of their program
-    or event (in every language: the title falls back as the site's do), and nothing else of them."""
+def _member_registrations_build(member):
     return (
-        Registration.objects.filter(user=user)
+        Registration.objects.filter(user_id=member)
         .select_related("program", "event")
         .only(
             *(f.name for f in Registration._meta.concrete_fields),
@@ -122,6 +120,16 @@ def member_registrations(*, user) -> QuerySet[Registration]:
         )
         .order_by("-created_at", "-pk")
     )
+
+
+# Read at every visit of a member's own page, so built once (see ``busan_exchange.queries``).
+_member_registrations = Prepared(_member_registrations_build, "member")
+
+
+def member_registrations(*, user) -> list[Registration]:
+    """The member's registrations and interest, newest first, with the address and title of their program
+    or event (in every language: the title falls back as the site's do), and nothing else of them."""
+    return _member_registrations.objects(member=user.pk)
 
 
 def registration_get_for_member(*, user, pk: int) -> Registration:

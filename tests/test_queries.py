@@ -10,6 +10,7 @@ from accounts.tests.factories import UserFactory
 from busan_exchange.queries import Prepared
 from events.models import Event
 from events.tests.factories import EventFactory
+from programs.tests.factories import ProgramFactory
 from registrations.models import Registration
 from registrations.tests.factories import RegistrationFactory
 
@@ -68,8 +69,37 @@ def test_model_rows_with_some_fields_only_are_those_the_orm_finds():
     assert query.objects(item=0) == []
 
 
+def test_related_rows_come_with_the_instances_as_with_select_related():
+    member = UserFactory()
+    event = EventFactory(title_en="Harbour festival")
+    program = ProgramFactory(title_en="Youth exchange")
+    RegistrationFactory(user=member, event=event)
+    RegistrationFactory(user=member, event=None, program=program)
+    query = Prepared(
+        lambda member: (
+            Registration.objects.filter(user_id=member)
+            .select_related("program", "event")
+            .only(
+                "status", "created_at", "program__slug", "program__title_en", "event__slug", "event__title_en"
+            )
+            .order_by("pk")
+        ),
+        "member",
+    )
+    with CaptureQueriesContext(connection) as ran:
+        found = query.objects(member=member.pk)
+        seen = [(r.event and r.event.title_en, r.program and r.program.title_en, r.created_at) for r in found]
+    assert len(ran) == 1
+    expected = Registration.objects.filter(user=member).order_by("pk")
+    assert seen == [
+        (r.event and r.event.title_en, r.program and r.program.title_en, r.created_at) for r in expected
+    ]
+    assert seen[0][:2] == ("Harbour festival", None) and seen[1][:2] == (None, "Youth exchange")
+    assert query.objects(member=0) == []
+
+
 def test_objects_refuses_what_it_cannot_make_model_instances_of():
-    query = Prepared(lambda item: Registration.objects.filter(event_id=item).select_related("event"), "item")
+    query = Prepared(lambda item: Registration.objects.filter(event_id=item).annotate(n=Count("pk")), "item")
     with pytest.raises(TypeError):
         query.objects(item=1)
 
@@ -91,6 +121,9 @@ def test_rows_keep_the_constants_of_the_query():
     assert dict(query.rows(item=event.pk)) == {"confirmed": 2, "waitlisted": 1}
     assert dict(query.rows(item=other.pk)) == {"confirmed": 1}
     assert query.rows(item=0) == []
+    # Values as the ORM gives them, times included (SQLite keeps them as text).
+    times = Prepared(lambda item: Registration.objects.filter(event=item).values_list("created_at"), "item")
+    assert sorted(times.rows(item=event.pk)) == sorted(event.registrations.values_list("created_at"))
 
 
 def test_values_must_be_the_ones_named_and_found_in_the_query():
