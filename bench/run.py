@@ -570,6 +570,11 @@ def page_weight(server: Server) -> dict:
     return weight
 
 
+def _csrf_secret() -> str:
+    """A CSRF cookie as Django sets it: 32 letters and digits (the form sends it back as its token)."""
+    return "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
+
+
 def register(server: Server, prepared: dict, bare: float, health_rps: float) -> dict:
     """Each session registers once for the same event: distinct members, one popular event."""
     check_load("registrations")
@@ -582,13 +587,12 @@ def register(server: Server, prepared: dict, bare: float, health_rps: float) -> 
 
     def writer():
         connection = HTTPConnection("127.0.0.1", server.port, timeout=30)
-        alphabet = string.ascii_letters + string.digits
         while True:
             with lock:
                 if not sessions:
                     break
                 key = sessions.pop()
-            token = "".join(secrets.choice(alphabet) for _ in range(32))
+            token = _csrf_secret()
             body = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "message": "I would like to come."})
             headers = {
                 "Content-Type": "application/x-www-form-urlencoded",
@@ -720,8 +724,8 @@ def staff_desk(wrk_bin: str, server: Server, prepared: dict, bare: float, health
 def _member_cookies(prepared: dict) -> str:
     """What a logged-in member's browser sends: the session, and the CSRF cookie the first page with a form
     set (every page a member gets has the logout form), which the browser then sends back with every page."""
-    token = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
-    return f"{prepared['session_cookie']}={prepared['member_session']}; {prepared['csrf_cookie']}={token}"
+    session = f"{prepared['session_cookie']}={prepared['member_session']}"
+    return f"{session}; {prepared['csrf_cookie']}={_csrf_secret()}"
 
 
 def _member_check(prepared: dict):

@@ -281,8 +281,7 @@ def part_key(request, name: str) -> str | None:
         )
     if request._part_address is None:
         return None
-    parts = "\n".join((name, request._part_address, translation.get_language() or ""))
-    return _PART_PREFIX + hashlib.sha256(parts.encode()).hexdigest()
+    return _kept_part_key(name, request._part_address)
 
 
 def values_part_key(request, name: str, values: tuple) -> str | None:
@@ -293,7 +292,13 @@ def values_part_key(request, name: str, values: tuple) -> str | None:
     generation = request_generation(request)
     if generation is None:
         return None
-    parts = "\n".join((name, repr(values), generation, translation.get_language() or ""))
+    return _kept_part_key(name, "\n".join((repr(values), generation)))
+
+
+def _kept_part_key(name: str, where: str) -> str:
+    """The key of the part ``name`` kept for ``where`` (an address or values, with the content generation)
+    in the active language."""
+    parts = "\n".join((name, where, translation.get_language() or ""))
     return _PART_PREFIX + hashlib.sha256(parts.encode()).hexdigest()
 
 

@@ -61,11 +61,11 @@ class Prepared:
         return [values[name] if name is not None else value for name, value in slots]
 
     def _fetch(self, built: "_Built", values: dict[str, Any]) -> list[tuple]:
-        with connections[built.db].cursor() as cursor:
+        connection = connections[built.db]
+        with connection.cursor() as cursor:
             cursor.execute(built.sql, self._params(built.slots, values))
             rows = cursor.fetchall()
         if built.converters:
-            connection = connections[built.db]
             rows = [_converted(row, built.converters, connection) for row in rows]
         return rows
 
