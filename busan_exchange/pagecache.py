@@ -331,6 +331,12 @@ def _page_key(request, language: str) -> str:
     return _KEY_PREFIX + hashlib.sha256(parts.encode()).hexdigest()
 
 
+def _page_key_of(request) -> str:
+    """The key of this request's page, in the language the locale middleware picks (or picked): the
+    address's prefix, else the cookie or the browser's."""
+    return _page_key(request, translation.get_language_from_request(request, check_path=True))
+
+
 def _keyable_memo(request) -> bool:
     if not hasattr(request, "_page_keyable"):
         request._page_keyable = _keyable(request)
@@ -479,13 +485,13 @@ class AnonymousPageCacheMiddleware:
         if not settings.PAGE_CACHE_SECONDS or not _keyable_memo(request):
             return self._uncached(request)
 
-        # The language the locale middleware will pick: the address's prefix, else the cookie or browser.
-        key = _page_key(request, translation.get_language_from_request(request, check_path=True))
         generation = request_generation(request)
         if generation is None:
             # Without the cache the page is still there, only rendered (/health/ reports the cache).
             return self._uncached(request)
+        key = None
         if not _carries_state(request):
+            key = _page_key_of(request)
             entry = _local_pages.get(key, generation)
             if entry is None:
                 try:
@@ -509,6 +515,10 @@ class AnonymousPageCacheMiddleware:
         if not response.has_header("ETag"):
             response["ETag"] = _etag(response.content)
         entry = (generation, response.status_code, dict(response.headers), response.content)
+        if key is None:
+            # A visitor with a session who turned out to be anonymous (logged out, the session expired): the
+            # page is the shared one, and is kept for others. Members' pages never need the key.
+            key = _page_key_of(request)
         try:
             _cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
             _local_pages.put(key, entry)

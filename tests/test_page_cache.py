@@ -1,6 +1,7 @@
 """Anonymous pages come from the shared cache, and never show content older than the last edit."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
@@ -146,6 +147,27 @@ def test_logged_in_member_never_gets_the_anonymous_page(client, program, member)
     again = client.get(url)
     assert again["X-Page-Cache"] == "hit"
     assert b'action="' + reverse("account_logout").encode() not in again.content
+
+
+def test_an_anonymous_visitor_with_a_session_gets_and_leaves_the_shared_page(program):
+    """A browser with a session that holds no login (one begun on the way to logging in) belongs to an
+    anonymous visitor: the page it gets is the shared one, kept for the next visitor in its language."""
+    url = "/ko/programs/" + program.slug + "/"
+    returning = Client()
+    session = returning.session
+    session["begun"] = True
+    session.save()
+    returning.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    first = returning.get(url)
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+    assert b'<html lang="ko"' in first.content
+
+    newcomer = Client()
+    again = newcomer.get(url)
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content == first.content
+    assert newcomer.get("/en/programs/" + program.slug + "/")["X-Page-Cache"] == "miss"
 
 
 def test_languages_do_not_leak_into_each_other(client, program):
