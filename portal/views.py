@@ -23,7 +23,7 @@ from homestays.selectors import host_offer_of, hosted_guests
 from programs.pagination import page_of
 from programs.selectors import program_get
 from programs.views import PROGRAMS_PER_PAGE
-from registrations.selectors import member_registrations
+from registrations.selectors import member_registrations, registrations_shown
 from registrations.views import register_for
 
 from . import selectors, services
@@ -79,11 +79,15 @@ def my_page(request):
     # status, the requests' names and states (the city sought is on the request's own page).
     has = selectors.member_has(user=user)
     host_offer = host_offer_of(user=user, fields=("status",)) if has.host_offer else None
+    registrations = member_registrations(user=user) if has.registrations else []
     return render(
         request,
         "accounts/user_detail.html",
         {
-            "registrations": member_registrations(user=user) if has.registrations else [],
+            "registrations": registrations,
+            # The list is kept rendered under what it shows of the member's registrations (the rest is
+            # public content): a change of any of them renders it again.
+            "registrations_shown": registrations_shown(registrations),
             "applications": member_applications(user=user) if has.applications else [],
             "host_offer": host_offer,
             "hosted_guests": hosted_guests(user=user) if host_offer else [],

@@ -132,6 +132,13 @@ def member_registrations(*, user) -> list[Registration]:
     return _member_registrations.objects(member=user.pk)
 
 
+def registrations_shown(registrations: list[Registration]) -> tuple:
+    """What the list on a member's page shows of ``registrations`` themselves (``member_registrations``):
+    the number, the program or event, the status, the date and the message of each. The list is kept
+    rendered under these; everything else it shows is public content."""
+    return tuple((r.pk, r.program_id, r.event_id, r.status, r.created_at, r.message) for r in registrations)
+
+
 def registration_get_for_member(*, user, pk: int) -> Registration:
     """One of the member's own registrations; anybody else's is a 404."""
     return get_object_or_404(Registration.objects.select_related("program", "event"), pk=pk, user=user)

@@ -12,11 +12,11 @@ Only what every visitor of the address sees may go inside: never the member's na
 form or a CSRF token. Addresses with parameters the page does not read are rendered each time.
 
 ``{% values_part "name" value ... %} ... {% endvalues_part %}``: a part that shows the values given and
-public content alone (one of the member's registrations in the list of their page: its number, status,
-date and message, and the title of its event), kept under those values instead of the address, so that
+public content alone (the list of a member's registrations on their page: the number, status, date and
+message of each, and the titles of their events), kept under those values instead of the address, so that
 it is rendered again as soon as one of them changes, or public content does. Every value the part shows
-that is not public content must be among the values; the values of one member's record never lead to
-another member's page, as the record's number is among them.
+that is not public content must be among the values; the values of one member's records never lead to
+another member's page, as the records' numbers are among them.
 """
 
 from django import template
