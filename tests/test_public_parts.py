@@ -136,6 +136,28 @@ def test_account_links_are_the_visitors_own(program):
     assert anonymous.count(b'<footer id="footer"') == 1
 
 
+def test_a_member_logs_out_with_their_own_token_from_a_header_kept_for_others(program):
+    """The header is kept for members around the logout form's CSRF token: each member's page carries a
+    token of their own, and logging out with it works, whoever's visit kept the header."""
+    url = "/en/programs/" + program.slug + "/"
+    first = _member("first@example.org")
+    assert b'action="' + reverse("account_logout").encode() in first.get(url).content
+    second = Client(enforce_csrf_checks=True)
+    second.force_login(
+        get_user_model().objects.create_user(email="second@example.org", password="a long passphrase 42")
+    )
+    html = second.get(url).content.decode()
+    header = html[html.index('<header class="site-header">') : html.index("</header>")]
+    assert header.count('name="csrfmiddlewaretoken"') == 1
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', header).group(1)
+    assert header.count(">Log out</button>") == 1 and ">Log in</a>" not in header
+    response = second.post(reverse("account_logout"), {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert "_auth_user_id" not in second.session
+    # The first member is still logged in, and still gets the member's header.
+    assert b'action="' + reverse("account_logout").encode() in first.get(url).content
+
+
 def test_a_members_registration_is_shown_to_them_alone():
     event = EventFactory(title_en="Harbour festival", capacity=10)
     url = "/en/events/" + event.slug + "/"
