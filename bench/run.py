@@ -183,17 +183,17 @@ class Size:
 
 
 def _postgres():
-    import psycopg2
+    import psycopg
 
     url = urllib.parse.urlsplit(BASE_DATABASE_URL)
-    connection = psycopg2.connect(
+    connection = psycopg.connect(
         host=url.hostname,
         port=url.port or 5432,
         user=urllib.parse.unquote(url.username or "postgres"),
         password=urllib.parse.unquote(url.password or "") or None,
         dbname="postgres",
+        autocommit=True,
     )
-    connection.autocommit = True
     return connection
 
 

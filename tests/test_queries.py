@@ -133,3 +133,17 @@ def test_values_must_be_the_ones_named_and_found_in_the_query():
     unused = Prepared(lambda item, member: Registration.objects.filter(event_id=item), "item", "member")
     with pytest.raises(ValueError, match="member"):
         unused.objects(item=1, member=2)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+def test_on_postgresql_the_queries_of_every_request_are_planned_once_per_connection(client):
+    """A member's visits run the same statements again and again: PostgreSQL prepares them after five runs
+    on a connection instead of planning them at each request."""
+    member = UserFactory()
+    client.force_login(member)
+    for _ in range(6):
+        assert client.get("/en/my/").status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "accounts_user"' in statement for statement in prepared), prepared

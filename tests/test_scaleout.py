@@ -51,18 +51,18 @@ def _unavailable(reason: str):
 
 
 def _admin_connection():
-    import psycopg2
+    import psycopg
 
     url = urllib.parse.urlsplit(DATABASE_URL)
-    connection = psycopg2.connect(
+    connection = psycopg.connect(
         host=url.hostname,
         port=url.port or 5432,
         user=urllib.parse.unquote(url.username or "postgres"),
         password=urllib.parse.unquote(url.password or "") or None,
         dbname="postgres",
         connect_timeout=3,
+        autocommit=True,
     )
-    connection.autocommit = True
     return connection, DATABASE_NAME
 
 

@@ -104,6 +104,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Parameters are bound by PostgreSQL, and a statement run five times on a connection is prepared: the
+    # queries of every request (the visitor's account, their registrations) are then no longer planned
+    # anew each time, which costs PostgreSQL more than running them. A connection pooler in transaction
+    # mode that cannot keep prepared statements needs DJANGO_DB_PREPARED_STATEMENTS=false.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True,
+        prepare_threshold=5 if env.bool("DJANGO_DB_PREPARED_STATEMENTS", default=True) else None,
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches, each where losing it costs least (README, "Redis"):
