@@ -516,8 +516,8 @@ class AnonymousPageCacheMiddleware:
             response["ETag"] = _etag(response.content)
         entry = (generation, response.status_code, dict(response.headers), response.content)
         if key is None:
-            # A visitor with a session who turned out to be anonymous (logged out, the session expired): the
-            # page is the shared one, and is kept for others. Members' pages never need the key.
+            # A visitor whose session holds no login (one begun on the way to logging in): the page is the
+            # shared one, and is kept for others. Members' pages never need the key.
             key = _page_key_of(request)
         try:
             _cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
