@@ -326,15 +326,12 @@ def _text_size(request) -> str:
     return size if size in settings.TEXT_SIZES else "normal"
 
 
-def _page_key(request, language: str) -> str:
-    parts = "\n".join((request.build_absolute_uri(), language, _text_size(request)))
-    return _KEY_PREFIX + hashlib.sha256(parts.encode()).hexdigest()
-
-
-def _page_key_of(request) -> str:
+def _page_key(request) -> str:
     """The key of this request's page, in the language the locale middleware picks (or picked): the
     address's prefix, else the cookie or the browser's."""
-    return _page_key(request, translation.get_language_from_request(request, check_path=True))
+    language = translation.get_language_from_request(request, check_path=True)
+    parts = "\n".join((request.build_absolute_uri(), language, _text_size(request)))
+    return _KEY_PREFIX + hashlib.sha256(parts.encode()).hexdigest()
 
 
 def _keyable_memo(request) -> bool:
@@ -491,7 +488,7 @@ class AnonymousPageCacheMiddleware:
             return self._uncached(request)
         key = None
         if not _carries_state(request):
-            key = _page_key_of(request)
+            key = _page_key(request)
             entry = _local_pages.get(key, generation)
             if entry is None:
                 try:
@@ -518,7 +515,7 @@ class AnonymousPageCacheMiddleware:
         if key is None:
             # A visitor whose session holds no login (one begun on the way to logging in): the page is the
             # shared one, and is kept for others. Members' pages never need the key.
-            key = _page_key_of(request)
+            key = _page_key(request)
         try:
             _cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
             _local_pages.put(key, entry)

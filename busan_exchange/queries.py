@@ -111,7 +111,8 @@ class _Built:
 
 
 def _converted(row: tuple, converters: dict, connection) -> tuple:
-    """A row with the converters applied to its columns, as ``SQLCompiler.apply_converters`` does."""
+    """A row with the converters applied to its columns, as ``SQLCompiler.apply_converters`` does, but with
+    this thread's connection: the kept compiler holds the connection of the thread that built it."""
     row = list(row)
     for position, (functions, expression) in converters.items():
         value = row[position]

@@ -177,8 +177,8 @@ def _my_registrations(client: Client) -> str:
 
 
 def test_the_registrations_on_my_page_show_each_change_at_once():
-    """Each registration on a member's page is kept rendered under what it shows: a new status or message,
-    or an edit of the event, shows at the next visit."""
+    """The registrations on a member's page are kept rendered under what they show: a new status or
+    message, or an edit of the event, shows at the next visit."""
     member = _member()
     user = get_user_model().objects.get(email="member@example.org")
     event = EventFactory(title_en="Harbour festival", capacity=10)
